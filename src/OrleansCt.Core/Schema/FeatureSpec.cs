@@ -1,0 +1,20 @@
+namespace OrleansCt.Core.Schema;
+
+/// <summary>One input of a model: its name, type, bounds or domain, and whether it must be present.</summary>
+public sealed record FeatureSpec
+{
+    public required string Name { get; init; }
+
+    public required FeatureType Type { get; init; }
+
+    /// <summary>Inclusive lower bound of a numeric feature; null when unbounded.</summary>
+    public double? Min { get; init; }
+
+    /// <summary>Inclusive upper bound of a numeric feature; null when unbounded.</summary>
+    public double? Max { get; init; }
+
+    public bool Required { get; init; } = true;
+
+    /// <summary>The known values of a categorical feature; null when the domain is open.</summary>
+    public IReadOnlyList<string>? Categories { get; init; }
+}

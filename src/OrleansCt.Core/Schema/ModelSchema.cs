@@ -1,0 +1,58 @@
+namespace OrleansCt.Core.Schema;
+
+/// <summary>A definition compiled for fast use: numeric and categorical features in column order.</summary>
+public sealed class ModelSchema
+{
+    private readonly Dictionary<string, (FeatureType Type, int Column)> _byName;
+
+    public ModelSchema(ModelDefinition definition)
+    {
+        Definition = definition;
+        Numeric = definition.Features.Where(f => f.Type == FeatureType.Numeric).ToArray();
+        Categorical = definition.Features.Where(f => f.Type == FeatureType.Categorical).ToArray();
+        _byName = new Dictionary<string, (FeatureType, int)>(StringComparer.Ordinal);
+        for (var i = 0; i < Numeric.Count; i++)
+        {
+            _byName[Numeric[i].Name] = (FeatureType.Numeric, i);
+        }
+
+        for (var i = 0; i < Categorical.Count; i++)
+        {
+            _byName[Categorical[i].Name] = (FeatureType.Categorical, i);
+        }
+
+        ClassIndex = definition.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        PositiveClassIndex = definition.Task == ModelTask.Regression
+            ? -1
+            : definition.PositiveClass is { } positive ? ClassIndex[positive] : definition.Classes.Count - 1;
+    }
+
+    public ModelDefinition Definition { get; }
+
+    public ModelTask Task => Definition.Task;
+
+    public IReadOnlyList<FeatureSpec> Numeric { get; }
+
+    public IReadOnlyList<FeatureSpec> Categorical { get; }
+
+    public IReadOnlyDictionary<string, int> ClassIndex { get; }
+
+    public int PositiveClassIndex { get; }
+
+    public bool IsClassification => Task != ModelTask.Regression;
+
+    /// <summary>Numbers per prediction: one probability per class, or one value.</summary>
+    public int PredictionWidth => IsClassification ? Definition.Classes.Count : 1;
+
+    public bool TryFind(string name, out FeatureType type, out int column)
+    {
+        if (_byName.TryGetValue(name, out var found))
+        {
+            (type, column) = found;
+            return true;
+        }
+
+        (type, column) = (default, -1);
+        return false;
+    }
+}

@@ -1,0 +1,16 @@
+namespace OrleansCt.Storage.Log;
+
+/// <summary>
+/// One row of a model's log: one batch, never one event. <paramref name="IdHashes"/> (one per event, in
+/// position order) goes to the id index beside the log; it may be empty for entries without ids.
+/// </summary>
+public sealed record LogRecord(
+    string Model,
+    long Sequence,
+    LogEntryKind Kind,
+    double FirstEventTime,
+    double LastEventTime,
+    int Count,
+    long ArrivalUnixMs,
+    byte[] Payload,
+    ulong[] IdHashes);

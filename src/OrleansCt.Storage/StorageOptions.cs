@@ -1,0 +1,17 @@
+namespace OrleansCt.Storage;
+
+/// <summary>Where the log, catalog and grain state live ("OrleansCt:Storage" in configuration).</summary>
+public sealed class StorageOptions
+{
+    /// <summary>"sqlite" (embedded default) or "postgres".</summary>
+    public string Kind { get; set; } = "sqlite";
+
+    /// <summary>Folder of the SQLite files.</summary>
+    public string DataPath { get; set; } = "./data";
+
+    /// <summary>Npgsql connection string (postgres).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>SQLite synchronous mode: "full" survives power loss, "normal" survives a process crash.</summary>
+    public string SqliteSynchronous { get; set; } = "full";
+}
