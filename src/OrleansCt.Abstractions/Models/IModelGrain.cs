@@ -1,0 +1,26 @@
+using OrleansCt.Core.Labels;
+using OrleansCt.Core.Schema;
+
+namespace OrleansCt.Abstractions.Models;
+
+/// <summary>One model: the only writer of its log; applies entries to its learner and counters.</summary>
+[Alias("OrleansCt.IModelGrain")]
+public interface IModelGrain : IGrainWithStringKey
+{
+    [Alias("Register")]
+    Task<RegisterResult> Register(ModelDefinition definition);
+
+    /// <summary>Null when the model is not registered.</summary>
+    [Alias("GetInfo")]
+    Task<ModelInfo?> GetInfo();
+
+    /// <summary>The champion's latest snapshot; null when the model is not registered.</summary>
+    [Alias("GetSnapshot")]
+    Task<ModelSnapshot?> GetSnapshot();
+
+    [Alias("AppendEvents")]
+    Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission);
+
+    [Alias("AppendLabels")]
+    Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels);
+}

@@ -1,0 +1,12 @@
+namespace OrleansCt.Abstractions.Models;
+
+/// <summary>
+/// Prequential performance of the served predictions against the labels joined so far: accuracy for
+/// classification, mean absolute and root mean squared error for regression.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("OrleansCt.Performance")]
+public sealed record Performance(
+    [property: Id(0)] long Labelled,
+    [property: Id(1)] double? Accuracy,
+    [property: Id(2)] double? Mae,
+    [property: Id(3)] double? Rmse);

@@ -1,0 +1,28 @@
+using OrleansCt.Core.Schema;
+
+namespace OrleansCt.Abstractions.Serialization;
+
+[GenerateSerializer, Alias("OrleansCt.ModelDefinition")]
+public struct ModelDefinitionSurrogate
+{
+    [Id(0)] public ModelTask Task;
+    [Id(1)] public string Target;
+    [Id(2)] public string[] Classes;
+    [Id(3)] public string? PositiveClass;
+    [Id(4)] public FeatureSpec[] Features;
+    [Id(5)] public LearnerSpec Learner;
+}
+
+[RegisterConverter]
+public sealed class ModelDefinitionConverter : IConverter<ModelDefinition, ModelDefinitionSurrogate>
+{
+    public ModelDefinition ConvertFromSurrogate(in ModelDefinitionSurrogate s) => new()
+    {
+        Task = s.Task, Target = s.Target, Classes = s.Classes, PositiveClass = s.PositiveClass, Features = s.Features, Learner = s.Learner,
+    };
+
+    public ModelDefinitionSurrogate ConvertToSurrogate(in ModelDefinition v) => new()
+    {
+        Task = v.Task, Target = v.Target, Classes = [.. v.Classes], PositiveClass = v.PositiveClass, Features = [.. v.Features], Learner = v.Learner,
+    };
+}

@@ -1,0 +1,58 @@
+namespace OrleansCt.Core.Events;
+
+/// <summary>
+/// The in-memory part of the id index: id hash to (sequence, position) for the most recent entries, bounded by a
+/// number of hashes. It knows since when it is complete, so a lookup only goes to the stored index for times it
+/// does not cover.
+/// </summary>
+public sealed class IdWindow(int capacity)
+{
+    private readonly Dictionary<ulong, (long Sequence, int Position)> _index = [];
+    private readonly Queue<(long Sequence, long ArrivalUnixMs, ulong[] Hashes)> _blocks = new();
+
+    /// <summary>Every id that arrived at or after this time is in the window.</summary>
+    public long CompleteSinceUnixMs { get; private set; } = long.MinValue;
+
+    public int Count => _index.Count;
+
+    /// <summary>Marks the window as complete only from <paramref name="unixMs"/> on (after warming from a partial read).</summary>
+    public void CompleteFrom(long unixMs) => CompleteSinceUnixMs = Math.Max(CompleteSinceUnixMs, unixMs);
+
+    public void Add(long sequence, long arrivalUnixMs, ulong[] hashes)
+    {
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            _index[hashes[i]] = (sequence, i);
+        }
+
+        _blocks.Enqueue((sequence, arrivalUnixMs, hashes));
+        while (_index.Count > capacity && _blocks.Count > 1)
+        {
+            Evict();
+        }
+    }
+
+    public bool TryFind(ulong hash, out long sequence, out int position)
+    {
+        var found = _index.TryGetValue(hash, out var at);
+        (sequence, position) = at;
+        return found;
+    }
+
+    /// <summary>True when a lookup of ids that arrived since <paramref name="sinceUnixMs"/> can trust a miss.</summary>
+    public bool Covers(long sinceUnixMs) => sinceUnixMs >= CompleteSinceUnixMs;
+
+    private void Evict()
+    {
+        var (sequence, arrival, hashes) = _blocks.Dequeue();
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (_index.TryGetValue(hashes[i], out var at) && at.Sequence == sequence)
+            {
+                _index.Remove(hashes[i]);
+            }
+        }
+
+        CompleteFrom(arrival + 1);
+    }
+}

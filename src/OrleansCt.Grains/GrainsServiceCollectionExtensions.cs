@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansCt.Grains.Log;
+using OrleansCt.Grains.Model;
+
+namespace OrleansCt.Grains;
+
+/// <summary>Registers what the grains need besides storage.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrleansCtGrains(this IServiceCollection services, Action<ModelGrainOptions>? configure = null)
+    {
+        services.TryAddKeyedSingleton(Clock.Key, TimeProvider.System);
+        services.AddSingleton<LogCodec>();
+        services.AddSingleton<SnapshotFactory>();
+        var options = services.AddOptions<ModelGrainOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+using OrleansCt.Abstractions.Ingest;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Validation;
+
+namespace OrleansCt.Grains.Ingest;
+
+/// <summary>
+/// Validates and predicts on the silo that received the request, with a cached copy of the champion's snapshot
+/// that the model grain refreshes in its answers, then hands the batch to the model grain to log.
+/// </summary>
+[StatelessWorker]
+public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IIngestGrain
+{
+    private readonly Dictionary<string, CompiledSnapshot> _snapshots = new(StringComparer.Ordinal);
+
+    public async Task<IngestResult> Ingest(string model, BatchKind kind, Immutable<byte[]> body)
+    {
+        var owner = GrainFactory.GetGrain<IModelGrain>(model);
+        var compiled = await GetSnapshotAsync(model, owner);
+        for (var attempt = 0; compiled is not null && attempt < 3; attempt++)
+        {
+            var now = time.GetUtcNow();
+            var read = EventBatchReader.Read(body.Value, compiled.Schema, kind, now.ToUnixTimeMilliseconds() / 1000.0);
+            if (!read.Ok)
+            {
+                return IngestResult.Failed(read.TooLarge ? IngestStatus.TooLarge : IngestStatus.Invalid, read.Errors);
+            }
+
+            var batch = read.Value!;
+            var snapshot = compiled.Snapshot;
+            var submission = new EventsSubmission(snapshot.Revision, batch, compiled.Learner.PredictAll(batch),
+                snapshot.Version, snapshot.Sequence, snapshot.Digest, now.ToUnixTimeMilliseconds());
+            var result = await owner.AppendEvents(new(submission));
+            if (result.Fresh is { } fresh)
+            {
+                compiled = _snapshots[model] = CompiledSnapshot.From(fresh);
+            }
+
+            switch (result.Status)
+            {
+                case AppendStatus.Stored:
+                    return new IngestResult(IngestStatus.Ok, [], batch.Ids, result.Answers, result.Versions,
+                        [.. compiled.Schema.Definition.Classes], result.Duplicates);
+                case AppendStatus.NotFound:
+                    _snapshots.Remove(model);
+                    compiled = null;
+                    break;
+            }
+        }
+
+        return NotFound(model);
+    }
+
+    public async Task<LabelsIngestResult> IngestLabels(string model, Immutable<byte[]> body)
+    {
+        var owner = GrainFactory.GetGrain<IModelGrain>(model);
+        if (await GetSnapshotAsync(model, owner) is not { } compiled)
+        {
+            return new LabelsIngestResult(IngestStatus.NotFound, NotFound(model).Errors, null);
+        }
+
+        var read = LabelBatchReader.Read(body.Value, compiled.Schema);
+        if (!read.Ok)
+        {
+            return new LabelsIngestResult(read.TooLarge ? IngestStatus.TooLarge : IngestStatus.Invalid, read.Errors, null);
+        }
+
+        var result = await owner.AppendLabels(new(read.Value!));
+        return result.Status == AppendStatus.NotFound
+            ? new LabelsIngestResult(IngestStatus.NotFound, NotFound(model).Errors, null)
+            : new LabelsIngestResult(IngestStatus.Ok, [], result);
+    }
+
+    private async Task<CompiledSnapshot?> GetSnapshotAsync(string model, IModelGrain owner)
+    {
+        if (_snapshots.TryGetValue(model, out var cached))
+        {
+            return cached;
+        }
+
+        if (await owner.GetSnapshot() is not { } snapshot)
+        {
+            return null;
+        }
+
+        return _snapshots[model] = CompiledSnapshot.From(snapshot);
+    }
+
+    private static IngestResult NotFound(string model) =>
+        IngestResult.Failed(IngestStatus.NotFound, [new FieldError("model", $"'{model}' is not registered; PUT /v1/models/{model} first")]);
+}

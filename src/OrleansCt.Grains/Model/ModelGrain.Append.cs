@@ -1,0 +1,127 @@
+using Orleans.Concurrency;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Hashing;
+using OrleansCt.Core.Labels;
+using OrleansCt.Grains.Log;
+
+namespace OrleansCt.Grains.Model;
+
+public sealed partial class ModelGrain
+{
+    public async Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission)
+    {
+        var sub = submission.Value;
+        if (_applier.Schema is null)
+        {
+            return new AppendEventsResult(AppendStatus.NotFound, null, null, 0, 0, 0, null);
+        }
+
+        if (sub.Revision != _applier.Revision)
+        {
+            await EnsureAppliedAsync();
+            return new AppendEventsResult(AppendStatus.Stale, null, null, 0, 0, 0, _snapshot);
+        }
+
+        var batch = sub.Batch;
+        var hashes = EventIdHash.Of(batch.Ids);
+        var located = await _log.LocateAsync(hashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
+        var answers = sub.Predictions.Scores.ToArray();
+        var versions = Enumerable.Repeat(sub.Version, batch.Count).ToArray();
+        var fresh = new List<int>(batch.Count);
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var (sequence, position) = located[row];
+            var stored = sequence > 0 ? await _log.GetEventsAsync(sequence) : null;
+            if (stored is not null && position < stored.Batch.Count && stored.Batch.Ids[position] == batch.Ids[row])
+            {
+                stored.Predictions.Row(position).CopyTo(answers.AsSpan(row * sub.Predictions.Width, sub.Predictions.Width));
+                versions[row] = stored.Version;
+            }
+            else
+            {
+                fresh.Add(row);
+            }
+        }
+
+        long appendedAt = 0;
+        if (fresh.Count > 0)
+        {
+            appendedAt = await AppendFreshAsync(sub, fresh.Count == batch.Count ? null : fresh.ToArray(), hashes);
+        }
+
+        var newer = _snapshot is { } current && current.Sequence > sub.SnapshotSequence ? current : null;
+        return new AppendEventsResult(AppendStatus.Stored, new Predictions(sub.Predictions.Width, answers), versions,
+            fresh.Count, batch.Count - fresh.Count, appendedAt, newer);
+    }
+
+    public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
+    {
+        var batch = labels.Value;
+        if (_applier.Schema is null)
+        {
+            return new AppendLabelsResult(AppendStatus.NotFound, 0, 0, 0, 0);
+        }
+
+        var labelHashes = LabelIdHash.Of(batch.Ids);
+        var earlier = await _log.LocateAsync(labelHashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
+        var events = await _log.LocateAsync(EventIdHash.Of(batch.Ids), long.MinValue);
+        var sequences = new long[batch.Count];
+        var positions = new int[batch.Count];
+        var (joined, unmatched, duplicates) = (0, 0, 0);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (earlier[i].Sequence > 0)
+            {
+                sequences[i] = LabelJoin.Duplicate;
+                duplicates++;
+            }
+            else if (events[i].Sequence > 0)
+            {
+                (sequences[i], positions[i]) = events[i];
+                joined++;
+            }
+            else
+            {
+                sequences[i] = LabelJoin.Unmatched;
+                unmatched++;
+            }
+        }
+
+        if (duplicates < batch.Count)
+        {
+            var entry = new LabelsEntry(NowUnixMs, batch.Ids, batch.Labels, sequences, positions);
+            Enqueue(await _log.AppendAsync(entry, labelHashes), entry);
+        }
+
+        return new AppendLabelsResult(AppendStatus.Stored, batch.Count, joined, unmatched, duplicates);
+    }
+
+    private async Task<long> AppendFreshAsync(EventsSubmission sub, int[]? rows, ulong[] hashes)
+    {
+        var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
+        var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
+        var eventHashes = rows is null ? hashes : rows.Select(r => hashes[r]).ToArray();
+        var entry = new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest);
+        var sequence = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(batch)]);
+        Enqueue(sequence, entry);
+        return sequence;
+    }
+
+    /// <summary>Events sent with their labels are labelled already: a later label for them is a duplicate.</summary>
+    private static IEnumerable<ulong> LabelledHashes(EventBatch batch)
+    {
+        if (batch.Labels is not { } labels)
+        {
+            yield break;
+        }
+
+        for (var row = 0; row < labels.Length; row++)
+        {
+            if (!double.IsNaN(labels[row]))
+            {
+                yield return LabelIdHash.Of(batch.Ids[row]);
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using OrleansCt.Grains.Log;
+
+namespace OrleansCt.Grains.Model;
+
+public sealed partial class ModelGrain
+{
+    /// <summary>Queues a durable entry for applying in a later turn, so the caller's answer does not wait for it.</summary>
+    private void Enqueue(long sequence, LogEntry entry)
+    {
+        _unapplied.Enqueue((sequence, entry));
+        if (_applying.IsCompleted)
+        {
+            _applying = Task.Factory.StartNew(DrainAsync, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Current).Unwrap();
+        }
+    }
+
+    /// <summary>Waits until every acknowledged entry has been applied (reads see all of them).</summary>
+    private async Task EnsureAppliedAsync()
+    {
+        while (!_applying.IsCompleted || _unapplied.Count > 0)
+        {
+            if (_applying.IsCompleted)
+            {
+                _applying = DrainAsync();
+            }
+
+            await _applying;
+        }
+    }
+
+    private async Task DrainAsync()
+    {
+        while (_unapplied.TryDequeue(out var next))
+        {
+            try
+            {
+                await _applier.ApplyAsync(next.Sequence, next.Entry, _log.GetEventsAsync);
+            }
+            catch (Exception e)
+            {
+                // The entry is durable; a fresh activation replays it from the checkpoint.
+                LogApplyFailed(e, Model, next.Sequence);
+                _unapplied.Clear();
+                DeactivateOnIdle();
+                throw;
+            }
+
+            PublishSnapshot(force: false);
+            if (++_entriesSinceCheckpoint >= _options.CheckpointEntries)
+            {
+                _ = CheckpointAsync();
+            }
+        }
+    }
+
+    /// <summary>Writes a checkpoint; while one is in flight, later callers share the next write (one outstanding write).</summary>
+    private Task CheckpointAsync()
+    {
+        if (!_writing.IsCompleted)
+        {
+            _writeAgain = true;
+            return _writing;
+        }
+
+        _writing = WriteCheckpointsAsync();
+        return _writing;
+    }
+
+    private async Task WriteCheckpointsAsync()
+    {
+        do
+        {
+            _writeAgain = false;
+            _entriesSinceCheckpoint = 0;
+            _applier.CopyTo(checkpoint.State);
+            await checkpoint.WriteStateAsync();
+        }
+        while (_writeAgain);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Json;
+using OrleansCt.Core.Labels;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Validation;
+using OrleansCt.Grains.Log;
+using OrleansCt.Storage;
+using OrleansCt.Storage.Catalog;
+using OrleansCt.Storage.Log;
+
+namespace OrleansCt.Grains.Model;
+
+/// <summary>
+/// A model: the single writer of its log. Appends, answers once the append is durable, then applies the entry
+/// (learning, counters) off the answer's path; checkpoints with coalesced writes and replays the log on activation.
+/// </summary>
+public sealed partial class ModelGrain(
+    [PersistentState("model", StorageNames.Grain)] IPersistentState<ModelState> checkpoint,
+    IEventLog eventLog,
+    IModelCatalog catalog,
+    LogCodec codec,
+    SnapshotFactory snapshots,
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    IOptions<ModelGrainOptions> options,
+    ILogger<ModelGrain> logger) : Grain, IModelGrain
+{
+    private readonly ModelGrainOptions _options = options.Value;
+    private readonly Queue<(long Sequence, LogEntry Entry)> _unapplied = new();
+    private Task _applying = Task.CompletedTask;
+    private Task _writing = Task.CompletedTask;
+    private bool _writeAgain;
+    private int _entriesSinceCheckpoint;
+    private ModelLog _log = null!;
+    private ModelApplier _applier = null!;
+    private ModelSnapshot? _snapshot;
+    private IGrainTimer? _checkpointTimer;
+
+    private string Model => this.GetPrimaryKeyString();
+
+    private long NowUnixMs => time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _log = new ModelLog(Model, eventLog, codec, _options);
+        await _log.OpenAsync(NowUnixMs, cancellationToken);
+        _applier = new ModelApplier(checkpoint.State);
+        var replayed = 0;
+        await foreach (var (sequence, entry) in _log.ReadAfterAsync(_applier.AppliedSequence))
+        {
+            await _applier.ApplyAsync(sequence, entry, _log.GetEventsAsync);
+            _log.Remember(sequence, entry);
+            replayed++;
+        }
+
+        if (replayed > 0)
+        {
+            LogReplayed(Model, replayed, _applier.AppliedSequence);
+            await CheckpointAsync();
+        }
+
+        PublishSnapshot(force: true);
+        _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _checkpointTimer?.Dispose();
+        await EnsureAppliedAsync();
+        if (_entriesSinceCheckpoint > 0)
+        {
+            await CheckpointAsync();
+        }
+    }
+
+    public async Task<RegisterResult> Register(ModelDefinition definition)
+    {
+        var errors = ModelDefinitionValidator.Validate(definition);
+        if (errors.Count > 0)
+        {
+            return new RegisterResult(RegisterStatus.Invalid, null, errors);
+        }
+
+        await EnsureAppliedAsync();
+        var current = _applier.Schema?.Definition;
+        if (current is not null)
+        {
+            if (SameJson(current, definition))
+            {
+                return new RegisterResult(RegisterStatus.Unchanged, current, []);
+            }
+
+            var conflicts = DefinitionChange.FindIncompatible(current, definition);
+            if (conflicts.Count > 0)
+            {
+                return new RegisterResult(RegisterStatus.Conflict, current, conflicts);
+            }
+        }
+
+        var entry = new DefinitionEntry(NowUnixMs, definition, _applier.Revision + 1);
+        var sequence = await _log.AppendAsync(entry, []);
+        Enqueue(sequence, entry);
+        await EnsureAppliedAsync();
+        await catalog.UpsertAsync(Model, JsonSerializer.Serialize(definition, JsonDefaults.Options), NowUnixMs);
+        PublishSnapshot(force: true);
+        await CheckpointAsync();
+        return new RegisterResult(current is null ? RegisterStatus.Created : RegisterStatus.Updated, definition, []);
+    }
+
+    public async Task<ModelInfo?> GetInfo()
+    {
+        await EnsureAppliedAsync();
+        if (_applier.Schema is not { } schema)
+        {
+            return null;
+        }
+
+        var tally = _applier.Tally;
+        var performance = new Performance(tally.Labelled, schema.IsClassification ? tally.Accuracy : null,
+            schema.IsClassification ? null : tally.Mae, schema.IsClassification ? null : tally.Rmse);
+        return new ModelInfo(Model, schema.Definition, SnapshotFactory.OnlineVersion, _applier.Events, _applier.Labels,
+            _applier.UnmatchedLabels, _applier.Learner!.Updates, _log.LastSequence, checkpoint.State.AppliedSequence, performance);
+    }
+
+    public async Task<ModelSnapshot?> GetSnapshot()
+    {
+        await EnsureAppliedAsync();
+        return _snapshot;
+    }
+
+    private static bool SameJson(ModelDefinition a, ModelDefinition b) =>
+        JsonSerializer.Serialize(a, JsonDefaults.Options) == JsonSerializer.Serialize(b, JsonDefaults.Options);
+
+    private void PublishSnapshot(bool force)
+    {
+        if (_applier.Learner is not { } learner)
+        {
+            return;
+        }
+
+        if (force || _snapshot is null || learner.Updates - checkpoint.State.SnapshotUpdates >= _options.SnapshotUpdates)
+        {
+            _snapshot = snapshots.Create(Model, _applier);
+            checkpoint.State.SnapshotSequence = _snapshot.Sequence;
+            checkpoint.State.SnapshotUpdates = learner.Updates;
+        }
+    }
+
+    private async Task OnCheckpointTimer(CancellationToken cancellationToken)
+    {
+        if (_entriesSinceCheckpoint > 0)
+        {
+            await EnsureAppliedAsync();
+            await CheckpointAsync();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} replayed {Count} log entries up to sequence {Sequence}")]
+    private partial void LogReplayed(string model, int count, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to apply sequence {Sequence}; deactivating to replay from the checkpoint")]
+    private partial void LogApplyFailed(Exception exception, string model, long sequence);
+}

@@ -1,0 +1,23 @@
+namespace OrleansCt.Grains.Model;
+
+/// <summary>Settings of every model grain ("OrleansCt:Model" in configuration).</summary>
+public sealed class ModelGrainOptions
+{
+    /// <summary>Re-sent event ids are recognised for this long after they arrived (DESIGN.md log contract 4).</summary>
+    public TimeSpan DedupHorizon { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Id hashes kept in memory; older lookups go to the stored id index.</summary>
+    public int RecentIds { get; set; } = 200_000;
+
+    /// <summary>Events whose batches stay in memory awaiting labels; older ones are read back from the log.</summary>
+    public int RecentEvents { get; set; } = 50_000;
+
+    /// <summary>A checkpoint is written after this many applied log entries...</summary>
+    public int CheckpointEntries { get; set; } = 64;
+
+    /// <summary>...or this long after the first entry it does not cover, whichever comes first.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The learner publishes a new snapshot to the ingest grains after this many updates.</summary>
+    public int SnapshotUpdates { get; set; } = 100;
+}

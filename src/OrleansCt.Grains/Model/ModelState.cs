@@ -1,0 +1,35 @@
+using OrleansCt.Core.Learning;
+using OrleansCt.Core.Schema;
+
+namespace OrleansCt.Grains.Model;
+
+/// <summary>The model grain's checkpoint: everything it derived from its log up to <see cref="AppliedSequence"/>.</summary>
+[GenerateSerializer, Alias("OrleansCt.ModelState")]
+public sealed class ModelState
+{
+    [Id(0)] public ModelDefinition? Definition { get; set; }
+
+    [Id(1)] public int Revision { get; set; }
+
+    [Id(2)] public LearnerState? Learner { get; set; }
+
+    [Id(3)] public long AppliedSequence { get; set; }
+
+    [Id(4)] public long Events { get; set; }
+
+    [Id(5)] public long Labels { get; set; }
+
+    [Id(6)] public long UnmatchedLabels { get; set; }
+
+    [Id(7)] public long Labelled { get; set; }
+
+    [Id(8)] public long Correct { get; set; }
+
+    [Id(9)] public double AbsoluteError { get; set; }
+
+    [Id(10)] public double SquaredError { get; set; }
+
+    [Id(11)] public long SnapshotSequence { get; set; }
+
+    [Id(12)] public long SnapshotUpdates { get; set; }
+}

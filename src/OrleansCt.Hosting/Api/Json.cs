@@ -1,0 +1,10 @@
+using System.Text.Json;
+using OrleansCt.Core.Json;
+
+namespace OrleansCt.Hosting.Api;
+
+/// <summary>The JSON options of every answer.</summary>
+internal static class Json
+{
+    public static JsonSerializerOptions Options => JsonDefaults.Options;
+}

@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using OrleansCt.Abstractions.Ingest;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Api;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Validation;
+using OrleansCt.Storage.Catalog;
+
+namespace OrleansCt.Hosting.Api;
+
+/// <summary>/v1/models: register, list and read models; predict, send events and labels.</summary>
+public static class ModelsApi
+{
+    public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/v1/models").WithTags("models");
+        api.MapPut("/{model}", Register).WithSummary("Register a model, or update its bounds and flags.");
+        api.MapGet("/", List).WithSummary("List the registered models.");
+        api.MapGet("/{model}", Get).WithSummary("A model's definition, counters and performance.");
+        api.MapPost("/{model}/predict", (string model, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
+            Ingest(model, BatchKind.Predict, request, grains, ct)).WithSummary("Predict a batch of events (and log them).");
+        api.MapPost("/{model}/events", (string model, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
+            Ingest(model, BatchKind.Events, request, grains, ct)).WithSummary("Log a batch of events, with labels where known.");
+        api.MapPost("/{model}/labels", Labels).WithSummary("Send labels for earlier events, joined by event id.");
+        return api;
+    }
+
+    private static async Task<IResult> Register(string model, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        ModelDefinition? definition;
+        try
+        {
+            definition = await JsonSerializer.DeserializeAsync<ModelDefinition>(request.Body, Json.Options, ct);
+        }
+        catch (JsonException e)
+        {
+            return Problems.Invalid(JsonField(e.Path), e.Message);
+        }
+
+        if (definition is null)
+        {
+            return Problems.Invalid("body", "must be a model definition object");
+        }
+
+        var result = await grains.GetGrain<IModelGrain>(model).Register(definition);
+        return result.Status switch
+        {
+            RegisterStatus.Invalid => Problems.Invalid(result.Errors),
+            RegisterStatus.Conflict => Problems.Of(409, "The update would change what the model has learned; nothing was changed.", result.Errors),
+            RegisterStatus.Created => Results.Json(result.Definition, Json.Options, statusCode: 201),
+            _ => Results.Json(result.Definition, Json.Options),
+        };
+    }
+
+    private static async Task<IResult> List(IModelCatalog catalog, CancellationToken ct)
+    {
+        var entries = await catalog.ListAsync(ct);
+        var items = entries.Select(e => new ModelListItem(e.Model, JsonSerializer.Deserialize<ModelDefinition>(e.DefinitionJson, Json.Options)!));
+        return Results.Json(new ModelListResponse([.. items]), Json.Options);
+    }
+
+    private static async Task<IResult> Get(string model, IGrainFactory grains)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        if (await grains.GetGrain<IModelGrain>(model).GetInfo() is not { } info)
+        {
+            return Problems.NotFound(model);
+        }
+
+        var d = info.Definition;
+        var p = info.Performance;
+        return Results.Json(
+            new ModelView
+            {
+                Name = info.Model, Task = d.Task, Target = d.Target, Classes = d.Classes, PositiveClass = d.PositiveClass,
+                Features = d.Features, Learner = d.Learner, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
+                UnmatchedLabels = info.UnmatchedLabels, LearnerUpdates = info.LearnerUpdates, LastSequence = info.LastSequence,
+                CheckpointSequence = info.CheckpointSequence, Performance = new PerformanceView(p.Labelled, p.Accuracy, p.Mae, p.Rmse),
+            },
+            Json.Options);
+    }
+
+    private static async Task<IResult> Ingest(string model, BatchKind kind, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        var result = await grains.GetGrain<IIngestGrain>(0).Ingest(model, kind, new(body));
+        return result.Status switch
+        {
+            IngestStatus.Ok => Results.Json(PredictionViews.From(result), Json.Options),
+            IngestStatus.NotFound => Problems.NotFound(model),
+            IngestStatus.TooLarge => Problems.TooLarge(result.Errors),
+            _ => Problems.Invalid(result.Errors),
+        };
+    }
+
+    private static async Task<IResult> Labels(string model, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        var result = await grains.GetGrain<IIngestGrain>(0).IngestLabels(model, new(body));
+        return result.Status switch
+        {
+            IngestStatus.Ok => Results.Json(
+                new LabelsResponse(result.Result!.Accepted, result.Result.Joined, result.Result.Unmatched, result.Result.Duplicates), Json.Options),
+            IngestStatus.NotFound => Problems.NotFound(model),
+            IngestStatus.TooLarge => Problems.TooLarge(result.Errors),
+            _ => Problems.Invalid(result.Errors),
+        };
+    }
+
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+}

@@ -1,0 +1,203 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace OrleansCt.Storage.Sqlite;
+
+/// <summary>
+/// The embedded database file shared by the log, the catalog and the grain storage: one writer connection driven by one
+/// writer loop that group-commits concurrent writes, and pooled read-only connections for readers.
+/// </summary>
+public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
+{
+    /// <summary>The database file inside the data folder.</summary>
+    public const string FileName = "orleansct.db";
+
+    // Bounds one transaction so a flood of writes still commits (and acknowledges) in steady steps.
+    private const int MaxGroupSize = 512;
+    private const string Savepoint = "one_write";
+
+    private readonly SqliteConnection _writer;
+    private readonly SqliteWriteScope _scope;
+    private readonly string _readConnectionString;
+    private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writerLoop;
+    private int _disposed;
+    private long _committedGroups;
+
+    private SqliteDatabase(string filePath, string synchronous)
+    {
+        FilePath = filePath;
+        _writer = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = true,
+        }.ToString();
+
+        _writer.Open();
+        try
+        {
+            using var setup = _writer.CreateCommand();
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};" + SqliteSchema.Create;
+            setup.ExecuteNonQuery();
+        }
+        catch
+        {
+            _writer.Dispose();
+            throw;
+        }
+
+        _scope = new SqliteWriteScope(_writer);
+        _writerLoop = Task.Run(RunWriterAsync);
+    }
+
+    /// <summary>The path of the database file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>Opens (creating when needed) <see cref="FileName"/> in <paramref name="dataPath"/> and its tables.</summary>
+    public static SqliteDatabase Open(string dataPath, string synchronous = "full")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
+        var mode = ParseSynchronous(synchronous);
+        Directory.CreateDirectory(dataPath);
+        return new SqliteDatabase(Path.GetFullPath(Path.Combine(dataPath, FileName)), mode);
+    }
+
+    /// <summary>The PRAGMA value for a configured synchronous mode; throws for anything but "full" or "normal".</summary>
+    public static string ParseSynchronous(string? synchronous) => synchronous?.Trim().ToLowerInvariant() switch
+    {
+        "full" => "FULL",
+        "normal" => "NORMAL",
+        _ => throw new ArgumentException(
+            $"OrleansCt:Storage:SqliteSynchronous is '{synchronous}': use \"full\" (survives power loss, the default) or \"normal\" (survives a process crash).",
+            nameof(synchronous)),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Writes already queued still commit: their callers were promised an answer.
+        _queue.Writer.TryComplete();
+        await _writerLoop.ConfigureAwait(false);
+        _scope.Dispose();
+        _writer.Dispose();
+
+        // Pooled readers would otherwise keep the file (and its WAL) open after the owner is gone.
+        using var reader = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(reader);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Queues <paramref name="work"/> for the writer loop; completes after the group holding it commits.</summary>
+    internal async Task<T> WriteAsync<T>(Func<SqliteWriteScope, T> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var write = new SqliteWrite(scope => work(scope), cancellationToken);
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(SqliteDatabase), $"The database {FilePath} is closed.");
+        }
+
+        return (T)(await write.Outcome.ConfigureAwait(false))!;
+    }
+
+    /// <summary>How many group transactions have committed (tests use it to see writes share one).</summary>
+    internal long CommittedGroups => Interlocked.Read(ref _committedGroups);
+
+    /// <summary>An open connection from the read pool; it sees every write that has been acknowledged.</summary>
+    internal SqliteConnection OpenReader()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    internal static bool IsUniqueViolation(SqliteException exception) =>
+        exception.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT
+        && exception.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY or SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE;
+
+    private async Task RunWriterAsync()
+    {
+        var group = new List<SqliteWrite>(MaxGroupSize);
+        var executed = new List<SqliteWrite>(MaxGroupSize);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
+            {
+                group.Add(write);
+            }
+
+            CommitGroup(group, executed);
+            group.Clear();
+            executed.Clear();
+        }
+    }
+
+    private void CommitGroup(List<SqliteWrite> group, List<SqliteWrite> executed)
+    {
+        try
+        {
+            using var transaction = _writer.BeginTransaction();
+            _scope.Transaction = transaction;
+            foreach (var write in group)
+            {
+                if (write.IsCancellationRequested)
+                {
+                    write.Cancel();
+                    continue;
+                }
+
+                // A savepoint per write: a conflict undoes only that write, and the rest of the group still commits.
+                transaction.Save(Savepoint);
+                try
+                {
+                    write.Execute(_scope);
+                }
+                catch (Exception exception)
+                {
+                    transaction.Rollback(Savepoint);
+                    transaction.Release(Savepoint);
+                    write.Fail(exception);
+                    continue;
+                }
+
+                transaction.Release(Savepoint);
+                executed.Add(write);
+            }
+
+            transaction.Commit();
+            Interlocked.Increment(ref _committedGroups);
+        }
+        catch (Exception exception)
+        {
+            // The group itself did not commit (I/O error, disk full): nothing in it is stored, so no write in it may succeed.
+            foreach (var write in group)
+            {
+                write.Fail(exception);
+            }
+
+            return;
+        }
+        finally
+        {
+            _scope.Transaction = null;
+        }
+
+        foreach (var write in executed)
+        {
+            write.Succeed();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Microsoft.Data.Sqlite;
+using OrleansCt.Storage.Log;
+
+namespace OrleansCt.Storage.Sqlite;
+
+/// <summary>The event log and id index in the embedded SQLite file.</summary>
+public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
+{
+    // Blocks are read in pages so a lookup that finds its ids in recent entries stops without reading the whole horizon.
+    private const int BlockPage = 256;
+
+    private const string InsertEntry = """
+        INSERT INTO log (model, sequence, kind, first_time, last_time, count, arrival_ms, payload)
+        VALUES ($model, $sequence, $kind, $first, $last, $count, $arrival, $payload)
+        """;
+
+    private const string InsertBlock = "INSERT INTO id_index (model, sequence, arrival_ms, hashes) VALUES ($model, $sequence, $arrival, $hashes)";
+
+    private const string SelectEntries = """
+        SELECT l.sequence, l.kind, l.first_time, l.last_time, l.count, l.arrival_ms, l.payload, i.hashes
+        FROM log l LEFT JOIN id_index i ON i.model = l.model AND i.sequence = l.sequence
+        """;
+
+    public Task AppendAsync(LogRecord record, CancellationToken cancellationToken = default)
+    {
+        LogRecordChecks.Validate(record);
+
+        // Packed here, on the caller's thread, so the single writer only executes statements.
+        var block = record.IdHashes.Length == 0 ? null : HashBlock.Pack(record.IdHashes);
+        return database.WriteAsync(scope => Insert(scope, record, block), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<LogRecord>> ReadAfterAsync(string model, long afterSequence, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = SelectEntries + " WHERE l.model = $model AND l.sequence > $after ORDER BY l.sequence LIMIT $max";
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$after", afterSequence);
+        command.Parameters.AddWithValue("$max", maxCount);
+        var records = new List<LogRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            records.Add(ReadEntry(reader, model));
+        }
+
+        return Task.FromResult<IReadOnlyList<LogRecord>>(records);
+    }
+
+    public Task<LogRecord?> ReadAsync(string model, long sequence, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = SelectEntries + " WHERE l.model = $model AND l.sequence = $sequence";
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$sequence", sequence);
+        using var reader = command.ExecuteReader();
+        return Task.FromResult(reader.Read() ? ReadEntry(reader, model) : null);
+    }
+
+    public Task<long> LastSequenceAsync(string model, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM log WHERE model = $model";
+        command.Parameters.AddWithValue("$model", model);
+        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar()));
+    }
+
+    public Task<IReadOnlyList<IdLocation>> FindIdsAsync(string model, IReadOnlyCollection<ulong> hashes, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    {
+        var search = new IdSearch(hashes);
+        if (search.Done)
+        {
+            return Task.FromResult(search.Found);
+        }
+
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT sequence, arrival_ms, hashes FROM id_index
+            WHERE model = $model AND arrival_ms >= $min AND sequence < $before
+            ORDER BY sequence DESC LIMIT $page
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$min", minArrivalUnixMs);
+        var before = command.Parameters.AddWithValue("$before", long.MaxValue);
+        command.Parameters.AddWithValue("$page", BlockPage);
+        var rows = BlockPage;
+        while (rows == BlockPage && !search.Done)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            rows = 0;
+            using var reader = command.ExecuteReader();
+            while (!search.Done && reader.Read())
+            {
+                rows++;
+                var sequence = reader.GetInt64(0);
+                before.Value = sequence;
+                search.Offer(sequence, reader.GetInt64(1), reader.GetFieldValue<byte[]>(2));
+            }
+        }
+
+        return Task.FromResult(search.Found);
+    }
+
+    public Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sequence, arrival_ms, hashes FROM id_index WHERE model = $model AND arrival_ms >= $min ORDER BY sequence";
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$min", minArrivalUnixMs);
+        var blocks = new List<IdIndexBlock>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            blocks.Add(new IdIndexBlock(reader.GetInt64(0), reader.GetInt64(1), HashBlock.Unpack(reader.GetFieldValue<byte[]>(2))));
+        }
+
+        return Task.FromResult<IReadOnlyList<IdIndexBlock>>(blocks);
+    }
+
+    private static object? Insert(SqliteWriteScope scope, LogRecord record, byte[]? block)
+    {
+        var entry = scope.Command(InsertEntry);
+        entry.Parameters.AddWithValue("$model", record.Model);
+        entry.Parameters.AddWithValue("$sequence", record.Sequence);
+        entry.Parameters.AddWithValue("$kind", (int)record.Kind);
+        entry.Parameters.AddWithValue("$first", record.FirstEventTime);
+        entry.Parameters.AddWithValue("$last", record.LastEventTime);
+        entry.Parameters.AddWithValue("$count", record.Count);
+        entry.Parameters.AddWithValue("$arrival", record.ArrivalUnixMs);
+        entry.Parameters.AddWithValue("$payload", record.Payload);
+        try
+        {
+            entry.ExecuteNonQuery();
+        }
+        catch (SqliteException exception) when (SqliteDatabase.IsUniqueViolation(exception))
+        {
+            throw new LogConflictException(record.Model, record.Sequence);
+        }
+
+        if (block is not null)
+        {
+            var index = scope.Command(InsertBlock);
+            index.Parameters.AddWithValue("$model", record.Model);
+            index.Parameters.AddWithValue("$sequence", record.Sequence);
+            index.Parameters.AddWithValue("$arrival", record.ArrivalUnixMs);
+            index.Parameters.AddWithValue("$hashes", block);
+            index.ExecuteNonQuery();
+        }
+
+        return null;
+    }
+
+    private static LogRecord ReadEntry(SqliteDataReader reader, string model) => new(
+        model,
+        reader.GetInt64(0),
+        (LogEntryKind)reader.GetInt32(1),
+        reader.GetDouble(2),
+        reader.GetDouble(3),
+        reader.GetInt32(4),
+        reader.GetInt64(5),
+        reader.GetFieldValue<byte[]>(6),
+        reader.IsDBNull(7) ? [] : HashBlock.Unpack(reader.GetFieldValue<byte[]>(7)));
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization;
+using OrleansCt.Storage.Catalog;
+using OrleansCt.Storage.Log;
+using OrleansCt.Storage.Postgres;
+using OrleansCt.Storage.Sqlite;
+
+namespace OrleansCt.Storage;
+
+/// <summary>Registers the event log, the model catalog and the "orleansct" grain storage for the configured backend.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddOrleansCtStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        switch (options.Kind?.Trim().ToLowerInvariant())
+        {
+            case "sqlite":
+                AddSqlite(services, options);
+                break;
+            case "postgres":
+                AddPostgres(services, options);
+                break;
+            default:
+                throw new ArgumentException(
+                    $"OrleansCt:Storage:Kind is '{options.Kind}': use \"sqlite\" (embedded, the default) or \"postgres\" (with OrleansCt:Storage:ConnectionString).",
+                    nameof(options));
+        }
+
+        return services;
+    }
+
+    private static void AddSqlite(IServiceCollection services, StorageOptions options)
+    {
+        // Checked now so a bad setting fails at start-up, not at the first write.
+        var dataPath = options.DataPath;
+        var synchronous = options.SqliteSynchronous;
+        SqliteDatabase.ParseSynchronous(synchronous);
+        if (string.IsNullOrWhiteSpace(dataPath))
+        {
+            throw new ArgumentException("OrleansCt:Storage:DataPath is empty: set the folder for the SQLite file (default \"./data\").", nameof(options));
+        }
+
+        // One owner of the file for all three: one writer loop, and the container closes it once at shutdown.
+        services.AddSingleton(_ => SqliteDatabase.Open(dataPath, synchronous));
+        services.AddSingleton<IEventLog>(sp => new SqliteEventLog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IModelCatalog>(sp => new SqliteModelCatalog(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddGrainStorage(StorageNames.Grain, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+    }
+
+    private static void AddPostgres(IServiceCollection services, StorageOptions options)
+    {
+        var connectionString = options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException(
+                "OrleansCt:Storage:ConnectionString is empty: the \"postgres\" kind needs an Npgsql connection string (Host=…;Username=…;Password=…;Database=…).",
+                nameof(options));
+        }
+
+        services.AddSingleton(_ => new PostgresDatabase(connectionString));
+        services.AddSingleton<IEventLog>(sp => new PostgresEventLog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IModelCatalog>(sp => new PostgresModelCatalog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddGrainStorage(StorageNames.Grain, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<Serializer>()));
+    }
+}
