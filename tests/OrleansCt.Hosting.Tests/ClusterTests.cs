@@ -8,7 +8,6 @@ using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
-using OrleansCt.Grains.Model;
 using OrleansCt.Hosting.Configuration;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using OrleansCt.Testing;
@@ -75,7 +74,7 @@ public sealed class ClusterTests
 
     private static async Task<SiloAddress> HostOf(IClusterClient client, GrainId grain)
     {
-        var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics([typeof(ModelGrain).FullName!]);
+        var statistics = await client.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
         return statistics.Single(s => s.GrainId == grain).SiloAddress;
     }
 

@@ -9,6 +9,7 @@ public sealed class IdWindow(int capacity)
 {
     private readonly Dictionary<ulong, (long Sequence, int Position)> _index = [];
     private readonly Queue<(long Sequence, long ArrivalUnixMs, ulong[] Hashes)> _blocks = new();
+    private readonly Dictionary<long, long> _arrivals = [];
 
     /// <summary>Every id that arrived at or after this time is in the window.</summary>
     public long CompleteSinceUnixMs { get; private set; } = long.MinValue;
@@ -26,16 +27,18 @@ public sealed class IdWindow(int capacity)
         }
 
         _blocks.Enqueue((sequence, arrivalUnixMs, hashes));
+        _arrivals[sequence] = arrivalUnixMs;
         while (_index.Count > capacity && _blocks.Count > 1)
         {
             Evict();
         }
     }
 
-    public bool TryFind(ulong hash, out long sequence, out int position)
+    /// <summary>Finds where a hash was logged, among entries that arrived at or after <paramref name="sinceUnixMs"/>.</summary>
+    public bool TryFind(ulong hash, long sinceUnixMs, out long sequence, out int position)
     {
-        var found = _index.TryGetValue(hash, out var at);
-        (sequence, position) = at;
+        var found = _index.TryGetValue(hash, out var at) && _arrivals[at.Sequence] >= sinceUnixMs;
+        (sequence, position) = found ? at : default;
         return found;
     }
 
@@ -45,6 +48,7 @@ public sealed class IdWindow(int capacity)
     private void Evict()
     {
         var (sequence, arrival, hashes) = _blocks.Dequeue();
+        _arrivals.Remove(sequence);
         for (var i = 0; i < hashes.Length; i++)
         {
             if (_index.TryGetValue(hashes[i], out var at) && at.Sequence == sequence)

@@ -33,7 +33,7 @@ public static class LearnerOptionsResolver
         var spec = definition.Learner;
         var regression = definition.Task == ModelTask.Regression;
         var loss = ParseLoss(spec.Loss) ?? (regression ? LearnerLoss.Squared : LearnerLoss.Log);
-        var schedule = ParseSchedule(spec.Schedule) ?? DefaultSchedule(definition.Task);
+        var schedule = ParseSchedule(spec.Schedule) ?? DefaultSchedule(definition.Task, spec);
         var alpha = spec.L2 ?? DefaultAlpha;
         var eta0 = schedule switch
         {
@@ -81,7 +81,7 @@ public static class LearnerOptionsResolver
             errors.Add(("learner.schedule", $"unknown schedule '{spec.Schedule}'; use \"constant\", \"invscaling\", \"optimal\" or \"adagrad\"."));
         }
 
-        var optimal = (spec.Schedule is null ? DefaultSchedule(definition.Task) : schedule) == LearningSchedule.Optimal;
+        var optimal = (spec.Schedule is null ? DefaultSchedule(definition.Task, spec) : schedule) == LearningSchedule.Optimal;
         if (spec.LearningRate is { } rate)
         {
             if (optimal)
@@ -152,8 +152,15 @@ public static class LearnerOptionsResolver
         _ => "adagrad",
     };
 
-    private static LearningSchedule DefaultSchedule(ModelTask task) =>
-        task == ModelTask.Regression ? LearningSchedule.InvScaling : LearningSchedule.Optimal;
+    /// <summary>
+    /// Without a schedule: "optimal" for classification, "invscaling" for regression — but a learning rate given
+    /// without a schedule means that rate is wanted as it is ("constant"), and so does an L2 of 0, which "optimal"
+    /// cannot divide by.
+    /// </summary>
+    private static LearningSchedule DefaultSchedule(ModelTask task, LearnerSpec spec) =>
+        task == ModelTask.Regression ? LearningSchedule.InvScaling
+        : spec.LearningRate is not null || spec.L2 == 0 ? LearningSchedule.Constant
+        : LearningSchedule.Optimal;
 
     private static CategoricalEncoding ResolveEncoding(CategoricalEncoding? encoding, FeatureSpec feature) =>
         encoding ?? (feature.Categories is { Count: > 0 } ? CategoricalEncoding.OneHot : CategoricalEncoding.Hashed);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Events;
 using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Grains.Ingest;
@@ -30,8 +31,11 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
 
             var batch = read.Value!;
             var snapshot = compiled.Snapshot;
-            var submission = new EventsSubmission(snapshot.Revision, batch, compiled.Learner.PredictAll(batch),
-                snapshot.Version, snapshot.Sequence, snapshot.Digest, now.ToUnixTimeMilliseconds());
+            // Events sent with labels are predicted by the model grain, test-then-train; the rest here, from the snapshot.
+            var prequential = batch.Labels is not null;
+            var predictions = prequential ? new Predictions(compiled.Schema.PredictionWidth, []) : compiled.Learner.PredictAll(batch);
+            var submission = new EventsSubmission(snapshot.Revision, batch, predictions, snapshot.Version, snapshot.Sequence,
+                snapshot.Digest, now.ToUnixTimeMilliseconds(), prequential);
             var result = await owner.AppendEvents(new(submission));
             if (result.Fresh is { } fresh)
             {

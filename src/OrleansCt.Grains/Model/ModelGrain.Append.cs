@@ -3,6 +3,7 @@ using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Hashing;
 using OrleansCt.Core.Labels;
+using OrleansCt.Core.Learning;
 using OrleansCt.Grains.Log;
 
 namespace OrleansCt.Grains.Model;
@@ -24,9 +25,10 @@ public sealed partial class ModelGrain
         }
 
         var batch = sub.Batch;
+        var width = _applier.Schema.PredictionWidth;
         var hashes = EventIdHash.Of(batch.Ids);
         var located = await _log.LocateAsync(hashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
-        var answers = sub.Predictions.Scores.ToArray();
+        var answers = new double[batch.Count * width];
         var versions = Enumerable.Repeat(sub.Version, batch.Count).ToArray();
         var fresh = new List<int>(batch.Count);
         for (var row = 0; row < batch.Count; row++)
@@ -35,7 +37,7 @@ public sealed partial class ModelGrain
             var stored = sequence > 0 ? await _log.GetEventsAsync(sequence) : null;
             if (stored is not null && position < stored.Batch.Count && stored.Batch.Ids[position] == batch.Ids[row])
             {
-                stored.Predictions.Row(position).CopyTo(answers.AsSpan(row * sub.Predictions.Width, sub.Predictions.Width));
+                stored.Predictions.Row(position).CopyTo(answers.AsSpan(row * width, width));
                 versions[row] = stored.Version;
             }
             else
@@ -47,11 +49,19 @@ public sealed partial class ModelGrain
         long appendedAt = 0;
         if (fresh.Count > 0)
         {
-            appendedAt = await AppendFreshAsync(sub, fresh.Count == batch.Count ? null : fresh.ToArray(), hashes);
+            var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
+            var (entry, eventHashes) = await BuildEntryAsync(sub, rows, hashes);
+            appendedAt = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(entry.Batch)]);
+            Enqueue(appendedAt, entry);
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                entry.Predictions.Row(i).CopyTo(answers.AsSpan(fresh[i] * width, width));
+                versions[fresh[i]] = entry.Version;
+            }
         }
 
         var newer = _snapshot is { } current && current.Sequence > sub.SnapshotSequence ? current : null;
-        return new AppendEventsResult(AppendStatus.Stored, new Predictions(sub.Predictions.Width, answers), versions,
+        return new AppendEventsResult(AppendStatus.Stored, new Predictions(width, answers), versions,
             fresh.Count, batch.Count - fresh.Count, appendedAt, newer);
     }
 
@@ -97,15 +107,25 @@ public sealed partial class ModelGrain
         return new AppendLabelsResult(AppendStatus.Stored, batch.Count, joined, unmatched, duplicates);
     }
 
-    private async Task<long> AppendFreshAsync(EventsSubmission sub, int[]? rows, ulong[] hashes)
+    /// <summary>
+    /// The entry for the rows not logged yet. A prequential submission is predicted here, row by row, by a copy of
+    /// the live learner that learns each label right after predicting its row; applying the entry later repeats
+    /// exactly those updates on the learner itself.
+    /// </summary>
+    private async Task<(EventsEntry Entry, ulong[] Hashes)> BuildEntryAsync(EventsSubmission sub, int[]? rows, ulong[] hashes)
     {
         var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
-        var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
         var eventHashes = rows is null ? hashes : rows.Select(r => hashes[r]).ToArray();
-        var entry = new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest);
-        var sequence = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(batch)]);
-        Enqueue(sequence, entry);
-        return sequence;
+        if (!sub.Prequential)
+        {
+            var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
+            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), eventHashes);
+        }
+
+        await EnsureAppliedAsync();
+        var before = snapshots.Create(Model, _applier);
+        var learned = _applier.Learner!.Clone().PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
+        return (new EventsEntry(sub.ArrivalUnixMs, batch, learned, before.Version, before.Sequence, before.Digest), eventHashes);
     }
 
     /// <summary>Events sent with their labels are labelled already: a later label for them is a duplicate.</summary>

@@ -64,7 +64,7 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         var misses = new List<int>();
         for (var i = 0; i < hashes.Length; i++)
         {
-            if (_ids.TryFind(hashes[i], out var sequence, out var position))
+            if (_ids.TryFind(hashes[i], sinceUnixMs, out var sequence, out var position))
             {
                 found[i] = (sequence, position);
             }

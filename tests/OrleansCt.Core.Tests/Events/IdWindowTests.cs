@@ -11,9 +11,10 @@ public sealed class IdWindowTests
         window.Add(1, 1_000, [11, 12]);
         window.Add(2, 2_000, [12, 13]);
 
-        Assert.True(window.TryFind(12, out var sequence, out var position));
+        Assert.True(window.TryFind(12, long.MinValue, out var sequence, out var position));
         Assert.Equal((2L, 0), (sequence, position));
-        Assert.False(window.TryFind(99, out _, out _));
+        Assert.False(window.TryFind(99, long.MinValue, out _, out _));
+        Assert.False(window.TryFind(12, 2_001, out _, out _));
         Assert.True(window.Covers(long.MinValue));
     }
 
@@ -24,8 +25,8 @@ public sealed class IdWindowTests
         window.Add(1, 1_000, [11, 12]);
         window.Add(2, 2_000, [13, 14]);
 
-        Assert.False(window.TryFind(11, out _, out _));
-        Assert.True(window.TryFind(13, out _, out _));
+        Assert.False(window.TryFind(11, long.MinValue, out _, out _));
+        Assert.True(window.TryFind(13, long.MinValue, out _, out _));
         Assert.False(window.Covers(1_000));
         Assert.True(window.Covers(1_001));
     }
