@@ -40,6 +40,19 @@ public sealed class LearnerOptionsTests
     }
 
     [Theory]
+    [InlineData(0.01, null)]
+    [InlineData(null, 0.0)]
+    public void A_classifier_given_a_rate_or_no_penalty_but_no_schedule_steps_at_a_constant_rate(double? rate, double? l2)
+    {
+        // The example registers {"loss": "log", "learningRate": 0.01, "l2": 0.0}: the rate is meant as given,
+        // and "optimal" (eta = 1 / (alpha (t0 + t))) cannot use alpha = 0.
+        var schema = new ModelSchema(Rows.Schema(ModelTask.Binary, new LearnerSpec()).Definition with { Learner = new LearnerSpec { LearningRate = rate, L2 = l2 } });
+        var options = LearnerOptionsResolver.Resolve(schema);
+        Assert.Equal(LearningSchedule.Constant, options.Schedule);
+        Assert.Equal(rate ?? LearnerOptionsResolver.DefaultEta0, options.Eta0);
+    }
+
+    [Theory]
     [InlineData(ModelTask.Regression, "hinge", null, null, null, null, "learner.loss")]
     [InlineData(ModelTask.Regression, "log", null, null, null, null, "learner.loss")]
     [InlineData(ModelTask.Binary, "squared", null, null, null, null, "learner.loss")]
@@ -48,10 +61,9 @@ public sealed class LearnerOptionsTests
     [InlineData(ModelTask.Binary, null, "constant", -0.1, null, null, "learner.learningRate")]
     [InlineData(ModelTask.Binary, null, "constant", 0.0, null, null, "learner.learningRate")]
     [InlineData(ModelTask.Binary, null, "constant", double.NaN, null, null, "learner.learningRate")]
-    [InlineData(ModelTask.Binary, null, null, 0.1, null, null, "learner.learningRate")]
+    [InlineData(ModelTask.Binary, null, "optimal", 0.1, null, null, "learner.learningRate")]
     [InlineData(ModelTask.Binary, null, "constant", null, -1e-4, null, "learner.l2")]
     [InlineData(ModelTask.Binary, null, "optimal", null, 0.0, null, "learner.l2")]
-    [InlineData(ModelTask.Binary, null, null, null, 0.0, null, "learner.l2")]
     [InlineData(ModelTask.Regression, null, null, null, null, -0.5, "learner.powerT")]
     public void Invalid_options_are_reported_by_field(ModelTask task, string? loss, string? schedule, double? rate, double? l2, double? powerT, string field)
     {
