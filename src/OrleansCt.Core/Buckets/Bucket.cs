@@ -1,0 +1,29 @@
+namespace OrleansCt.Core.Buckets;
+
+/// <summary>
+/// One slice of the stream: [Start, End) in event time (or the Index-th block of events), what it accumulated, how
+/// many of its events came late, and how many labels reached it after it closed.
+/// </summary>
+public sealed class Bucket<T>(long index, double start, double end, T state)
+{
+    public long Index { get; } = index;
+
+    public double Start { get; } = start;
+
+    public double End { get; } = end;
+
+    public T State { get; } = state;
+
+    public bool Closed { get; internal set; }
+
+    public long Events { get; internal set; }
+
+    /// <summary>Events that belonged to an already closed bucket and were counted here instead.</summary>
+    public long Late { get; internal set; }
+
+    /// <summary>Labels that arrived after this bucket closed (and still updated it).</summary>
+    public long LabelsAfterClose { get; internal set; }
+
+    internal void Restore(bool closed, long events, long late, long labelsAfterClose) =>
+        (Closed, Events, Late, LabelsAfterClose) = (closed, events, late, labelsAfterClose);
+}
