@@ -23,4 +23,12 @@ public interface IModelGrain : IGrainWithStringKey
 
     [Alias("AppendLabels")]
     Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels);
+
+    /// <summary>Enforces retention now (it also runs in the background) and says what was dropped.</summary>
+    [Alias("EnforceRetention")]
+    Task<RetentionReport> EnforceRetention();
+
+    /// <summary>Stats over a window ("all", "24h", "10000e") as the JSON of a StatsResponse.</summary>
+    [Alias("GetStats")]
+    Task<StatsResult> GetStats(string window);
 }

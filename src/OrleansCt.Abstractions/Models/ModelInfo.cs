@@ -14,4 +14,7 @@ public sealed record ModelInfo(
     [property: Id(6)] long LearnerUpdates,
     [property: Id(7)] long LastSequence,
     [property: Id(8)] long CheckpointSequence,
-    [property: Id(9)] Performance Performance);
+    [property: Id(9)] Performance Performance,
+    [property: Id(10)] long SnapshotSequence,
+    [property: Id(11)] string SnapshotDigest,
+    [property: Id(12)] RetentionTotals Retention);

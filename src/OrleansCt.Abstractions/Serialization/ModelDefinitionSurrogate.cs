@@ -11,6 +11,7 @@ public struct ModelDefinitionSurrogate
     [Id(3)] public string? PositiveClass;
     [Id(4)] public FeatureSpec[] Features;
     [Id(5)] public LearnerSpec Learner;
+    [Id(6)] public MonitoringSpec? Monitoring;
 }
 
 [RegisterConverter]
@@ -19,10 +20,12 @@ public sealed class ModelDefinitionConverter : IConverter<ModelDefinition, Model
     public ModelDefinition ConvertFromSurrogate(in ModelDefinitionSurrogate s) => new()
     {
         Task = s.Task, Target = s.Target, Classes = s.Classes, PositiveClass = s.PositiveClass, Features = s.Features, Learner = s.Learner,
+        Monitoring = s.Monitoring ?? new MonitoringSpec(),
     };
 
     public ModelDefinitionSurrogate ConvertToSurrogate(in ModelDefinition v) => new()
     {
         Task = v.Task, Target = v.Target, Classes = [.. v.Classes], PositiveClass = v.PositiveClass, Features = [.. v.Features], Learner = v.Learner,
+        Monitoring = v.Monitoring,
     };
 }

@@ -36,6 +36,12 @@ public sealed record ModelView
 
     public required PerformanceView Performance { get; init; }
 
+    /// <summary>The snapshot the champion serves from now: the log sequence it covers and the digest of its weights.</summary>
+    public SnapshotView? Snapshot { get; init; }
+
+    /// <summary>What retention has dropped from the log so far.</summary>
+    public RetentionView? Retention { get; init; }
+
     public ModelDefinition ToDefinition() => new()
     {
         Task = Task, Target = Target, Classes = Classes, PositiveClass = PositiveClass, Features = Features, Learner = Learner,

@@ -17,4 +17,6 @@ public sealed record ModelDefinition
     public required IReadOnlyList<FeatureSpec> Features { get; init; }
 
     public LearnerSpec Learner { get; init; } = new();
+
+    public MonitoringSpec Monitoring { get; init; } = new();
 }

@@ -27,6 +27,11 @@ public static class DefinitionChange
             errors.Add(new FieldError("learner", "cannot change once the model has learned"));
         }
 
+        if (current.Monitoring != proposed.Monitoring)
+        {
+            errors.Add(new FieldError("monitoring", "cannot change once the model has buckets"));
+        }
+
         if (current.Features.Count != proposed.Features.Count)
         {
             errors.Add(new FieldError("features", $"has {current.Features.Count} features; adding or removing features needs a new model"));

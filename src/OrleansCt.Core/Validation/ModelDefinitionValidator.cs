@@ -19,6 +19,7 @@ public static class ModelDefinitionValidator
         }
 
         CheckFeatures(definition, errors);
+        MonitoringValidator.Check(definition.Monitoring, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(LearnerOptionsResolver.Validate(definition).Select(e => new FieldError(e.Field, e.Message)));

@@ -1,6 +1,7 @@
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Learning;
 using OrleansCt.Core.Metrics;
+using OrleansCt.Core.Monitoring;
 using OrleansCt.Core.Schema;
 using OrleansCt.Grains.Log;
 
@@ -30,6 +31,7 @@ internal sealed class ModelApplier
             Schema = new ModelSchema(definition);
             Revision = checkpoint.Revision;
             Learner = checkpoint.Learner is { } state ? OnlineLearner.Restore(Schema, state) : OnlineLearner.Create(Schema);
+            Monitor = checkpoint.Monitor is { } json ? ModelMonitor.FromState(Schema, MonitorStateJson.Read(json)) : new ModelMonitor(Schema);
         }
     }
 
@@ -38,6 +40,8 @@ internal sealed class ModelApplier
     public int Revision { get; private set; }
 
     public OnlineLearner? Learner { get; private set; }
+
+    public ModelMonitor? Monitor { get; private set; }
 
     public long AppliedSequence { get; private set; }
 
@@ -57,16 +61,18 @@ internal sealed class ModelApplier
                 Schema = new ModelSchema(definition.Definition);
                 Revision = definition.Revision;
                 Learner ??= OnlineLearner.Create(Schema);
+                Monitor = Monitor is null ? new ModelMonitor(Schema) : ModelMonitor.FromState(Schema, Monitor.ToState());
                 break;
             case EventsEntry events:
                 Events += events.Batch.Count;
+                Monitor!.ObserveEvents(events.Batch, events.Predictions);
                 if (events.Batch.Labels is { } labels)
                 {
                     for (var row = 0; row < labels.Length; row++)
                     {
                         if (!double.IsNaN(labels[row]))
                         {
-                            Learn(events, row, labels[row]);
+                            Learn(events, row, labels[row], delaySeconds: 0);
                         }
                     }
                 }
@@ -93,6 +99,7 @@ internal sealed class ModelApplier
         checkpoint.Correct = Tally.Correct;
         checkpoint.AbsoluteError = Tally.AbsoluteError;
         checkpoint.SquaredError = Tally.SquaredError;
+        checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 
     private async Task ApplyLabelsAsync(LabelsEntry joined, Func<long, Task<EventsEntry?>> findEvents)
@@ -106,7 +113,7 @@ internal sealed class ModelApplier
             }
             else if (sequence != LabelJoin.Duplicate && await findEvents(sequence) is { } events)
             {
-                Learn(events, joined.EventPositions[i], joined.Labels[i]);
+                Learn(events, joined.EventPositions[i], joined.Labels[i], (joined.ArrivalUnixMs - events.ArrivalUnixMs) / 1000.0);
             }
             else if (sequence != LabelJoin.Duplicate)
             {
@@ -116,9 +123,10 @@ internal sealed class ModelApplier
         }
     }
 
-    private void Learn(EventsEntry events, int row, double label)
+    private void Learn(EventsEntry events, int row, double label, double delaySeconds)
     {
         Labels++;
+        Monitor!.ObserveLabel(events.Batch, row, events.Predictions.Row(row), label, delaySeconds);
         if (Schema!.IsClassification)
         {
             Tally.ObserveClass(events.Predictions.ArgMax(row), (int)label);

@@ -73,7 +73,9 @@ public sealed partial class ModelGrain
             _writeAgain = false;
             _entriesSinceCheckpoint = 0;
             _applier.CopyTo(checkpoint.State);
+            var covered = checkpoint.State.AppliedSequence;
             await checkpoint.WriteStateAsync();
+            _persistedSequence = covered;
         }
         while (_writeAgain);
     }

@@ -39,6 +39,7 @@ public sealed partial class ModelGrain(
     private ModelApplier _applier = null!;
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
+    private IGrainTimer? _retentionTimer;
 
     private string Model => this.GetPrimaryKeyString();
 
@@ -49,6 +50,7 @@ public sealed partial class ModelGrain(
         _log = new ModelLog(Model, eventLog, codec, _options);
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
+        _persistedSequence = checkpoint.State.AppliedSequence;
         var replayed = 0;
         await foreach (var (sequence, entry) in _log.ReadAfterAsync(_applier.AppliedSequence))
         {
@@ -65,11 +67,13 @@ public sealed partial class ModelGrain(
 
         PublishSnapshot(force: true);
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
+        _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _checkpointTimer?.Dispose();
+        _retentionTimer?.Dispose();
         await EnsureAppliedAsync();
         if (_entriesSinceCheckpoint > 0)
         {
@@ -123,7 +127,8 @@ public sealed partial class ModelGrain(
         var performance = new Performance(tally.Labelled, schema.IsClassification ? tally.Accuracy : null,
             schema.IsClassification ? null : tally.Mae, schema.IsClassification ? null : tally.Rmse);
         return new ModelInfo(Model, schema.Definition, SnapshotFactory.OnlineVersion, _applier.Events, _applier.Labels,
-            _applier.UnmatchedLabels, _applier.Learner!.Updates, _log.LastSequence, checkpoint.State.AppliedSequence, performance);
+            _applier.UnmatchedLabels, _applier.Learner!.Updates, _log.LastSequence, _persistedSequence, performance,
+            _snapshot!.Sequence, _snapshot.Digest, checkpoint.State.Retention);
     }
 
     public async Task<ModelSnapshot?> GetSnapshot()
@@ -161,6 +166,9 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} replayed {Count} log entries up to sequence {Sequence}")]
     private partial void LogReplayed(string model, int count, long sequence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} retention dropped {Entries} log entries ({Events} events, {Bytes} bytes)")]
+    private partial void LogTrimmed(string model, long entries, long events, long bytes);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to apply sequence {Sequence}; deactivating to replay from the checkpoint")]
     private partial void LogApplyFailed(Exception exception, string model, long sequence);

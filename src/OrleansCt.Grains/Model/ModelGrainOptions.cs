@@ -18,6 +18,15 @@ public sealed class ModelGrainOptions
     /// <summary>...or this long after the first entry it does not cover, whichever comes first.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The log keeps entries for this long after they arrived (DESIGN.md log contract 8)...</summary>
+    public TimeSpan RetentionAge { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>...and at most this many payload bytes per model; null: no size limit.</summary>
+    public long? RetentionBytes { get; set; }
+
+    /// <summary>How often a model enforces its retention in the background.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The learner publishes a new snapshot to the ingest grains after this many updates.</summary>
     public int SnapshotUpdates { get; set; } = 100;
 }

@@ -1,3 +1,4 @@
+using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Learning;
 using OrleansCt.Core.Schema;
 
@@ -32,4 +33,9 @@ public sealed class ModelState
     [Id(11)] public long SnapshotSequence { get; set; }
 
     [Id(12)] public long SnapshotUpdates { get; set; }
+
+    /// <summary>The live monitor (buckets, sketches, metrics) as JSON; see MonitorStateJson.</summary>
+    [Id(13)] public byte[]? Monitor { get; set; }
+
+    [Id(14)] public RetentionTotals Retention { get; set; } = new(0, 0, 0, 0);
 }

@@ -25,6 +25,8 @@ public static class ModelsApi
         api.MapPost("/{model}/events", (string model, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
             Ingest(model, BatchKind.Events, request, grains, ct)).WithSummary("Log a batch of events, with labels where known.");
         api.MapPost("/{model}/labels", Labels).WithSummary("Send labels for earlier events, joined by event id.");
+        api.MapGet("/{model}/stats", Stats).WithSummary("Feature, prediction and label summaries and metrics over a window (all, 24h, 10000e).");
+        api.MapPost("/{model}/retention", Retention).WithSummary("Enforce log retention now; says what was dropped.");
         return api;
     }
 
@@ -88,6 +90,8 @@ public static class ModelsApi
                 Features = d.Features, Learner = d.Learner, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
                 UnmatchedLabels = info.UnmatchedLabels, LearnerUpdates = info.LearnerUpdates, LastSequence = info.LastSequence,
                 CheckpointSequence = info.CheckpointSequence, Performance = new PerformanceView(p.Labelled, p.Accuracy, p.Mae, p.Rmse),
+                Snapshot = new SnapshotView(info.SnapshotSequence, info.SnapshotDigest),
+                Retention = new RetentionView(info.Retention.Entries, info.Retention.Events, info.Retention.Bytes, info.Retention.FirstRetainedSequence),
             },
             Json.Options);
     }
@@ -135,6 +139,35 @@ public static class ModelsApi
             IngestStatus.TooLarge => Problems.TooLarge(result.Errors),
             _ => Problems.Invalid(result.Errors),
         };
+    }
+
+    private static async Task<IResult> Stats(string model, string? window, IGrainFactory grains)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        var result = await grains.GetGrain<IModelGrain>(model).GetStats(window ?? "all");
+        return !result.Found ? Problems.NotFound(model)
+            : result.Errors.Count > 0 ? Problems.Invalid(result.Errors)
+            : Results.Bytes(result.Json!, "application/json");
+    }
+
+    private static async Task<IResult> Retention(string model, IGrainFactory grains)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        var owner = grains.GetGrain<IModelGrain>(model);
+        if (await owner.GetInfo() is null)
+        {
+            return Problems.NotFound(model);
+        }
+
+        return Results.Json(await owner.EnforceRetention(), Json.Options);
     }
 
     private static string JsonField(string? path) =>

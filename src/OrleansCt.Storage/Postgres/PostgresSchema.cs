@@ -26,6 +26,9 @@ internal static class PostgresSchema
             hashes bytea NOT NULL,
             PRIMARY KEY (model, sequence));
         CREATE INDEX IF NOT EXISTS id_index_arrival ON id_index (model, arrival_ms);
+        CREATE TABLE IF NOT EXISTS log_trim (
+            model text NOT NULL PRIMARY KEY,
+            trimmed_through bigint NOT NULL);
         CREATE TABLE IF NOT EXISTS models (
             model text NOT NULL PRIMARY KEY,
             definition text NOT NULL,

@@ -3,15 +3,21 @@ using OrleansCt.Storage.Log;
 
 namespace OrleansCt.Storage.Sqlite;
 
-/// <summary>The event log and id index in the embedded SQLite file.</summary>
+/// <summary>
+/// The event log and id index in the embedded SQLite file. Trimmed sequences stay fenced through <c>log_trim</c>, which
+/// keeps the highest sequence ever dropped per model: an append at or below it is refused, and
+/// <see cref="LastSequenceAsync"/> never reports less than it. Every write, trims included, runs on the single writer.
+/// </summary>
 public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 {
     // Blocks are read in pages so a lookup that finds its ids in recent entries stops without reading the whole horizon.
     private const int BlockPage = 256;
 
+    // The primary key catches a sequence that is stored; the NOT EXISTS catches one a trim dropped (no row left to collide with).
     private const string InsertEntry = """
         INSERT INTO log (model, sequence, kind, first_time, last_time, count, arrival_ms, payload)
-        VALUES ($model, $sequence, $kind, $first, $last, $count, $arrival, $payload)
+        SELECT $model, $sequence, $kind, $first, $last, $count, $arrival, $payload
+        WHERE NOT EXISTS (SELECT 1 FROM log_trim WHERE model = $model AND trimmed_through >= $sequence)
         """;
 
     private const string InsertBlock = "INSERT INTO id_index (model, sequence, arrival_ms, hashes) VALUES ($model, $sequence, $arrival, $hashes)";
@@ -64,7 +70,11 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
     {
         using var connection = database.OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(sequence), 0) FROM log WHERE model = $model";
+        command.CommandText = """
+            SELECT max(
+                (SELECT COALESCE(MAX(sequence), 0) FROM log WHERE model = $model),
+                (SELECT COALESCE(MAX(trimmed_through), 0) FROM log_trim WHERE model = $model))
+            """;
         command.Parameters.AddWithValue("$model", model);
         return Task.FromResult(Convert.ToInt64(command.ExecuteScalar()));
     }
@@ -123,6 +133,107 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         return Task.FromResult<IReadOnlyList<IdIndexBlock>>(blocks);
     }
 
+    public Task<LogSize> SizeAsync(string model, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+
+        // length() of a BLOB is read from the record header: the payloads themselves are not loaded.
+        command.CommandText = """
+            SELECT COUNT(*), COALESCE(SUM(count), 0), COALESCE(SUM(length(payload)), 0), COALESCE(MIN(sequence), 0), COALESCE(MAX(sequence), 0)
+            FROM log WHERE model = $model
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Task.FromResult(new LogSize(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4)));
+    }
+
+    public Task<TrimResult> TrimAsync(string model, long maxSequence, long minArrivalUnixMs, long? maxBytes, CancellationToken cancellationToken = default)
+    {
+        TrimChecks.Validate(model, maxSequence, maxBytes);
+        return database.WriteAsync(scope => Trim(scope, model, maxSequence, minArrivalUnixMs, maxBytes), cancellationToken);
+    }
+
+    private static TrimResult Trim(SqliteWriteScope scope, string model, long maxSequence, long minArrivalUnixMs, long? maxBytes)
+    {
+        var young = scope.Command("SELECT sequence FROM log WHERE model = $model AND sequence <= $max AND arrival_ms >= $min ORDER BY sequence LIMIT 1");
+        young.Parameters.AddWithValue("$model", model);
+        young.Parameters.AddWithValue("$max", maxSequence);
+        young.Parameters.AddWithValue("$min", minArrivalUnixMs);
+        var cut = TrimChecks.AgeCut(young.ExecuteScalar() is long sequence ? sequence : null, maxSequence);
+        if (maxBytes is { } limit)
+        {
+            cut = SizeCut(scope, model, cut, maxSequence, limit);
+        }
+
+        var dropped = scope.Command("""
+            SELECT COUNT(*), COALESCE(SUM(count), 0), COALESCE(SUM(length(payload)), 0), COALESCE(MAX(sequence), 0)
+            FROM log WHERE model = $model AND sequence <= $cut
+            """);
+        dropped.Parameters.AddWithValue("$model", model);
+        dropped.Parameters.AddWithValue("$cut", cut);
+        long entries, events, bytes, through;
+        using (var reader = dropped.ExecuteReader())
+        {
+            reader.Read();
+            (entries, events, bytes, through) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        if (entries > 0)
+        {
+            foreach (var sql in new[]
+            {
+                "DELETE FROM id_index WHERE model = $model AND sequence <= $cut",
+                "DELETE FROM log WHERE model = $model AND sequence <= $cut",
+            })
+            {
+                var delete = scope.Command(sql);
+                delete.Parameters.AddWithValue("$model", model);
+                delete.Parameters.AddWithValue("$cut", cut);
+                delete.ExecuteNonQuery();
+            }
+
+            var fence = scope.Command("""
+                INSERT INTO log_trim (model, trimmed_through) VALUES ($model, $through)
+                ON CONFLICT (model) DO UPDATE SET trimmed_through = max(trimmed_through, excluded.trimmed_through)
+                """);
+            fence.Parameters.AddWithValue("$model", model);
+            fence.Parameters.AddWithValue("$through", through);
+            fence.ExecuteNonQuery();
+        }
+
+        var first = scope.Command("SELECT COALESCE(MIN(sequence), 0) FROM log WHERE model = $model");
+        first.Parameters.AddWithValue("$model", model);
+        return new TrimResult(entries, events, bytes, Convert.ToInt64(first.ExecuteScalar()));
+    }
+
+    /// <summary>Moves the cut on, oldest first but never past <paramref name="maxSequence"/>, until at most <paramref name="maxBytes"/> stay.</summary>
+    private static long SizeCut(SqliteWriteScope scope, string model, long cut, long maxSequence, long maxBytes)
+    {
+        var retained = scope.Command("SELECT COALESCE(SUM(length(payload)), 0) FROM log WHERE model = $model AND sequence > $cut");
+        retained.Parameters.AddWithValue("$model", model);
+        retained.Parameters.AddWithValue("$cut", cut);
+        var excess = Convert.ToInt64(retained.ExecuteScalar()) - maxBytes;
+        if (excess <= 0)
+        {
+            return cut;
+        }
+
+        var oldest = scope.Command("SELECT sequence, length(payload) FROM log WHERE model = $model AND sequence > $cut AND sequence <= $max ORDER BY sequence");
+        oldest.Parameters.AddWithValue("$model", model);
+        oldest.Parameters.AddWithValue("$cut", cut);
+        oldest.Parameters.AddWithValue("$max", maxSequence);
+        using var reader = oldest.ExecuteReader();
+        while (excess > 0 && reader.Read())
+        {
+            cut = reader.GetInt64(0);
+            excess -= reader.GetInt64(1);
+        }
+
+        return cut;
+    }
+
     private static object? Insert(SqliteWriteScope scope, LogRecord record, byte[]? block)
     {
         var entry = scope.Command(InsertEntry);
@@ -136,7 +247,10 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         entry.Parameters.AddWithValue("$payload", record.Payload);
         try
         {
-            entry.ExecuteNonQuery();
+            if (entry.ExecuteNonQuery() == 0)
+            {
+                throw new LogConflictException(record.Model, record.Sequence);
+            }
         }
         catch (SqliteException exception) when (SqliteDatabase.IsUniqueViolation(exception))
         {

@@ -22,6 +22,9 @@ internal static class SqliteSchema
             hashes BLOB NOT NULL,
             PRIMARY KEY (model, sequence));
         CREATE INDEX IF NOT EXISTS id_index_arrival ON id_index (model, arrival_ms);
+        CREATE TABLE IF NOT EXISTS log_trim (
+            model TEXT NOT NULL PRIMARY KEY,
+            trimmed_through INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS models (
             model TEXT NOT NULL PRIMARY KEY,
             definition TEXT NOT NULL,

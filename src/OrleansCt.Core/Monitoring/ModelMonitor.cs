@@ -1,0 +1,208 @@
+using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Metrics;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Monitoring;
+
+/// <summary>
+/// The live, bounded picture of a model: stats of every bucket (open, and a short ring of closed ones), of the whole
+/// stream, and of its reference (the first events until one is set explicitly); prequential metrics overall, per
+/// bucket and with a fading factor; how labels arrive (coverage, delay, after their bucket closed). Fed in log order
+/// with nothing but what the log holds, so a replay rebuilds it exactly.
+/// </summary>
+public sealed class ModelMonitor
+{
+    private readonly ModelSchema _schema;
+
+    public ModelMonitor(ModelSchema schema)
+    {
+        _schema = schema;
+        var m = schema.Definition.Monitoring;
+        Buckets = new BucketSeries<StreamStats>(
+            new BucketOptions { Seconds = m.BucketSeconds, Events = m.BucketEvents, AllowedLatenessSeconds = m.AllowedLatenessSeconds, Ring = m.Ring },
+            () => StreamStats.Create(schema, Bins));
+        Overall = StreamStats.Create(schema);
+        Reference = StreamStats.Create(schema);
+        LabelDelays = new QuantileSketch(m.QuantileK);
+        FadingClassification = schema.IsClassification ? new FadingClassificationMetrics(schema.PredictionWidth, schema.PositiveClassIndex, m.FadingFactor) : null;
+        FadingRegression = schema.IsClassification ? null : new FadingRegressionMetrics(m.FadingFactor);
+    }
+
+    public BucketSeries<StreamStats> Buckets { get; }
+
+    public StreamStats Overall { get; private set; }
+
+    /// <summary>The first <see cref="MonitoringSpec.ReferenceEvents"/> events; its quantiles fix the histogram bins.</summary>
+    public StreamStats Reference { get; private set; }
+
+    /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until the reference is full.</summary>
+    public FixedHistogram[]? Bins { get; private set; }
+
+    public long ReferenceEvents { get; private set; }
+
+    public QuantileSketch LabelDelays { get; private set; }
+
+    public long Events { get; private set; }
+
+    public long LabelledEvents { get; private set; }
+
+    public long LabelsAfterClose { get; private set; }
+
+    public FadingClassificationMetrics? FadingClassification { get; private set; }
+
+    public FadingRegressionMetrics? FadingRegression { get; private set; }
+
+    /// <summary>Counts a batch of events and the predictions served for them.</summary>
+    public void ObserveEvents(EventBatch batch, Predictions predictions)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            var bucket = Buckets.Route(batch.Times[row]);
+            AddEvent(bucket.State, batch, predictions, row);
+            AddEvent(Overall, batch, predictions, row);
+            if (ReferenceEvents < _schema.Definition.Monitoring.ReferenceEvents)
+            {
+                AddEvent(Reference, batch, predictions, row);
+                if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
+                {
+                    FixBins();
+                }
+            }
+        }
+
+        Events += batch.Count;
+        Buckets.Advance();
+    }
+
+    /// <summary>
+    /// Counts a label joined to its event (row of an events entry) and the prediction served for it: into the bucket
+    /// of the event's time when that bucket is still kept — even if it has closed since — and into the whole stream.
+    /// </summary>
+    public void ObserveLabel(EventBatch events, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds)
+    {
+        LabelledEvents++;
+        LabelDelays.Add(Math.Max(0, delaySeconds));
+        if (Buckets.Find(events.Times[row]) is { } bucket)
+        {
+            if (bucket.Closed)
+            {
+                bucket.LabelsAfterClose++;
+                LabelsAfterClose++;
+            }
+
+            AddLabel(bucket.State, prediction, label);
+        }
+
+        AddLabel(Overall, prediction, label);
+        FadingClassification?.Observe(prediction, (int)label);
+        FadingRegression?.Observe(prediction[0], label);
+    }
+
+    private void AddEvent(StreamStats stats, EventBatch batch, Predictions predictions, int row)
+    {
+        for (var f = 0; f < batch.Numeric.Length; f++)
+        {
+            stats.Numeric[f].Add(batch.Numeric[f][row]);
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            stats.Categorical[f].Add(batch.Categorical[f][row]);
+        }
+
+        if (stats.Histograms is { } histograms)
+        {
+            for (var f = 0; f < batch.Numeric.Length; f++)
+            {
+                histograms[f].Add(batch.Numeric[f][row]);
+            }
+
+            for (var f = 0; f < batch.Categorical.Length; f++)
+            {
+                histograms[batch.Numeric.Length + f].Add(batch.Categorical[f][row]);
+            }
+        }
+
+        var scores = predictions.Row(row);
+        if (_schema.IsClassification)
+        {
+            stats.Scores.Add(scores[_schema.PositiveClassIndex]);
+            stats.PredictedClasses!.Add(_schema.Definition.Classes[predictions.ArgMax(row)]);
+        }
+        else
+        {
+            stats.Scores.Add(scores[0]);
+        }
+    }
+
+    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label)
+    {
+        if (_schema.IsClassification)
+        {
+            stats.LabelClasses!.Add(_schema.Definition.Classes[(int)label]);
+            stats.Classification!.Observe(prediction, (int)label);
+        }
+        else
+        {
+            stats.LabelValues!.Add(label);
+            stats.Regression!.Observe(prediction[0], label);
+        }
+    }
+
+    private void FixBins()
+    {
+        var bins = _schema.Definition.Monitoring.HistogramBins;
+        Bins =
+        [
+            .. Reference.Numeric.Select(s => FixedHistogram.FromQuantiles(s.Quantiles, bins)),
+            .. _schema.Categorical.Select((f, i) => FixedHistogram.FromCategories(f.Categories ?? Reference.Categorical[i].Top(int.MaxValue).Select(c => c.Name).ToList())),
+        ];
+        foreach (var bucket in Buckets.Open)
+        {
+            bucket.State.Histograms ??= Bins.Select(h => h.EmptyCopy()).ToArray();
+        }
+    }
+
+    public MonitorState ToState() => new(
+        Buckets.Watermark,
+        Buckets.MaxEventTime,
+        Buckets.LateEvents,
+        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, StreamStatsState.Of(b.State))).ToArray(),
+        StreamStatsState.Of(Overall),
+        StreamStatsState.Of(Reference),
+        ReferenceEvents,
+        Bins?.Select(h => h.ToState()).ToArray(),
+        LabelDelays.ToState(),
+        Events,
+        LabelledEvents,
+        LabelsAfterClose,
+        FadingClassification?.ToState(),
+        FadingRegression?.ToState());
+
+    public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
+    {
+        var monitor = new ModelMonitor(schema)
+        {
+            Overall = state.Overall.Restore(),
+            Reference = state.Reference.Restore(),
+            ReferenceEvents = state.ReferenceEvents,
+            Bins = state.Bins?.Select(FixedHistogram.FromState).ToArray(),
+            LabelDelays = QuantileSketch.FromState(state.LabelDelays),
+            Events = state.Events,
+            LabelledEvents = state.LabelledEvents,
+            LabelsAfterClose = state.LabelsAfterClose,
+            FadingClassification = state.FadingClassification is null ? null : FadingClassificationMetrics.FromState(state.FadingClassification),
+            FadingRegression = state.FadingRegression is null ? null : FadingRegressionMetrics.FromState(state.FadingRegression),
+        };
+        var buckets = state.Buckets.Select(b =>
+        {
+            var bucket = monitor.Buckets.Shape(b.Index, b.Stats.Restore());
+            bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose);
+            return bucket;
+        });
+        monitor.Buckets.Restore(state.Watermark, state.MaxEventTime, state.LateEvents, buckets.ToList());
+        return monitor;
+    }
+}

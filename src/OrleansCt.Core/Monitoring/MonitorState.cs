@@ -1,0 +1,21 @@
+using OrleansCt.Core.Metrics;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Monitoring;
+
+/// <summary>The exact contents of a <see cref="ModelMonitor"/>, for checkpoints.</summary>
+public sealed record MonitorState(
+    double Watermark,
+    double MaxEventTime,
+    long LateEvents,
+    BucketState[] Buckets,
+    StreamStatsState Overall,
+    StreamStatsState Reference,
+    long ReferenceEvents,
+    FixedHistogramState[]? Bins,
+    QuantileSketchState LabelDelays,
+    long Events,
+    long LabelledEvents,
+    long LabelsAfterClose,
+    FadingClassificationState? FadingClassification,
+    FadingRegressionState? FadingRegression);

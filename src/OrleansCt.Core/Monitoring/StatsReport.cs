@@ -1,0 +1,143 @@
+using OrleansCt.Core.Api;
+using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Metrics;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Monitoring;
+
+/// <summary>Turns a monitor's sketches into the stats answer for a window.</summary>
+public static class StatsReport
+{
+    private static readonly double[] Probabilities = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+
+    public static StatsResponse Build(string model, ModelSchema schema, ModelMonitor monitor, WindowSpec window, long unmatchedLabels)
+    {
+        var buckets = monitor.Buckets.Closed.Concat(monitor.Buckets.Open).ToList();
+        var chosen = Choose(buckets, monitor, window);
+        var stats = window.Seconds is null && window.Events is null ? monitor.Overall : Merge(schema, chosen);
+        var windowView = new WindowView(window.Text,
+            chosen.Count > 0 && !double.IsNaN(chosen[0].Start) ? chosen[0].Start : null,
+            chosen.Count > 0 && !double.IsNaN(chosen[^1].End) ? chosen[^1].End : null,
+            chosen.Count,
+            window == WindowSpec.All ? monitor.Events : chosen.Sum(b => b.Events));
+        var labels = new LabelStatsView(
+            monitor.LabelledEvents,
+            monitor.Events == 0 ? null : (double)monitor.LabelledEvents / monitor.Events,
+            unmatchedLabels,
+            monitor.LabelsAfterClose,
+            monitor.LabelDelays.Count == 0 ? null : monitor.LabelDelays.Quantile(0.5),
+            monitor.LabelDelays.Count == 0 ? null : monitor.LabelDelays.Quantile(0.95),
+            stats.LabelValues is { } values ? Numeric(values) : null,
+            stats.LabelClasses is { } classes ? Top(classes) : null);
+        return new StatsResponse(
+            model,
+            windowView,
+            Features(schema, stats),
+            new PredictionStatsView(Numeric(stats.Scores), stats.PredictedClasses is { } predicted ? Top(predicted) : null),
+            labels,
+            new MetricsView(Metrics(monitor.Overall), Metrics(stats), Fading(monitor)),
+            buckets.Select(b => Bucket(schema, b)).ToList(),
+            monitor.Buckets.LateEvents,
+            double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null);
+    }
+
+    private static List<Bucket<StreamStats>> Choose(List<Bucket<StreamStats>> buckets, ModelMonitor monitor, WindowSpec window)
+    {
+        if (window.Seconds is { } seconds)
+        {
+            var from = monitor.Buckets.MaxEventTime - seconds;
+            return buckets.Where(b => double.IsNaN(b.End) || b.End > from).ToList();
+        }
+
+        if (window.Events is { } events)
+        {
+            var chosen = new List<Bucket<StreamStats>>();
+            long total = 0;
+            for (var i = buckets.Count - 1; i >= 0 && total < events; i--)
+            {
+                chosen.Insert(0, buckets[i]);
+                total += buckets[i].Events;
+            }
+
+            return chosen;
+        }
+
+        return buckets;
+    }
+
+    private static StreamStats Merge(ModelSchema schema, List<Bucket<StreamStats>> buckets)
+    {
+        var merged = StreamStats.Create(schema);
+        buckets.ForEach(b => merged.Merge(b.State));
+        return merged;
+    }
+
+    private static Dictionary<string, FeatureStatsView> Features(ModelSchema schema, StreamStats stats)
+    {
+        var features = new Dictionary<string, FeatureStatsView>(StringComparer.Ordinal);
+        for (var i = 0; i < schema.Numeric.Count; i++)
+        {
+            features[schema.Numeric[i].Name] = Numeric(stats.Numeric[i]);
+        }
+
+        for (var i = 0; i < schema.Categorical.Count; i++)
+        {
+            features[schema.Categorical[i].Name] = Categorical(stats.Categorical[i]);
+        }
+
+        return features;
+    }
+
+    private static BucketView Bucket(ModelSchema schema, Bucket<StreamStats> bucket) => new(
+        bucket.Index,
+        double.IsNaN(bucket.Start) ? null : bucket.Start,
+        double.IsNaN(bucket.End) ? null : bucket.End,
+        bucket.Closed,
+        bucket.Events,
+        bucket.Late,
+        bucket.LabelsAfterClose,
+        Features(schema, bucket.State),
+        Metrics(bucket.State));
+
+    private static FeatureStatsView Numeric(NumericSketch sketch)
+    {
+        var m = sketch.Moments;
+        var any = m.Count > 0;
+        return new FeatureStatsView(
+            "numeric", m.Count, sketch.Missing,
+            any ? m.Mean : null, any ? m.Std : null, any ? m.Min : null, any ? m.Max : null,
+            any ? Probabilities.ToDictionary(p => p.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), p => sketch.Quantiles.Quantile(p)) : null,
+            null, null);
+    }
+
+    private static FeatureStatsView Categorical(CategoricalSketch sketch) =>
+        new("categorical", sketch.Count, sketch.Missing, null, null, null, null, null, Top(sketch), sketch.Other);
+
+    private static List<CategoryCountView> Top(CategoricalSketch sketch) =>
+        sketch.Top(10).Select(c => new CategoryCountView(c.Name, c.Count)).ToList();
+
+    private static MetricValuesView Metrics(StreamStats stats)
+    {
+        if (stats.Classification is { } c)
+        {
+            var v = c.Values();
+            return new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1, v.RocAuc);
+        }
+
+        var r = stats.Regression!.Values();
+        return new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse, R2: r.R2);
+    }
+
+    private static MetricValuesView Fading(ModelMonitor monitor)
+    {
+        if (monitor.FadingClassification is { } c)
+        {
+            var v = c.Values();
+            return new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1);
+        }
+
+        var r = monitor.FadingRegression!.Values();
+        return new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse);
+    }
+}

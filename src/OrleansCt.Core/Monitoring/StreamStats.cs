@@ -1,0 +1,87 @@
+using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Metrics;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Monitoring;
+
+/// <summary>
+/// What one bucket (or the whole stream, or the reference) knows: a sketch per feature, of the predictions and of
+/// the labels, the reference-binned histograms once the reference is fixed, and the prequential metrics of the
+/// labels that joined its events. Everything merges, so a window is a merge of buckets.
+/// </summary>
+public sealed class StreamStats : IBucketState<StreamStats>
+{
+    public required NumericSketch[] Numeric { get; init; }
+
+    public required CategoricalSketch[] Categorical { get; init; }
+
+    /// <summary>P(positive class) for classification, the value for regression.</summary>
+    public required NumericSketch Scores { get; init; }
+
+    /// <summary>The predicted class (classification).</summary>
+    public CategoricalSketch? PredictedClasses { get; init; }
+
+    /// <summary>The true class of joined labels (classification).</summary>
+    public CategoricalSketch? LabelClasses { get; init; }
+
+    /// <summary>The true value of joined labels (regression).</summary>
+    public NumericSketch? LabelValues { get; init; }
+
+    public ClassificationMetrics? Classification { get; init; }
+
+    public RegressionMetrics? Regression { get; init; }
+
+    /// <summary>Per feature (numeric, then categorical), binned on the reference; null until the reference is fixed.</summary>
+    public FixedHistogram[]? Histograms { get; set; }
+
+    public static StreamStats Create(ModelSchema schema, FixedHistogram[]? binsTemplate = null)
+    {
+        var m = schema.Definition.Monitoring;
+        var classes = schema.Definition.Classes.Count;
+        return new StreamStats
+        {
+            Numeric = schema.Numeric.Select(_ => new NumericSketch(m.QuantileK)).ToArray(),
+            Categorical = schema.Categorical.Select(_ => new CategoricalSketch(m.CategoryCap)).ToArray(),
+            Scores = new NumericSketch(m.QuantileK),
+            PredictedClasses = schema.IsClassification ? new CategoricalSketch(m.CategoryCap) : null,
+            LabelClasses = schema.IsClassification ? new CategoricalSketch(m.CategoryCap) : null,
+            LabelValues = schema.IsClassification ? null : new NumericSketch(m.QuantileK),
+            Classification = schema.IsClassification ? new ClassificationMetrics(classes, schema.PositiveClassIndex, m.AucBins) : null,
+            Regression = schema.IsClassification ? null : new RegressionMetrics(),
+            Histograms = binsTemplate?.Select(h => h.EmptyCopy()).ToArray(),
+        };
+    }
+
+    public void Merge(StreamStats other)
+    {
+        for (var i = 0; i < Numeric.Length; i++)
+        {
+            Numeric[i].Merge(other.Numeric[i]);
+        }
+
+        for (var i = 0; i < Categorical.Length; i++)
+        {
+            Categorical[i].Merge(other.Categorical[i]);
+        }
+
+        Scores.Merge(other.Scores);
+        PredictedClasses?.Merge(other.PredictedClasses!);
+        LabelClasses?.Merge(other.LabelClasses!);
+        LabelValues?.Merge(other.LabelValues!);
+        Classification?.Merge(other.Classification!);
+        Regression?.Merge(other.Regression!);
+        if (other.Histograms is { } theirs)
+        {
+            if (Histograms is null)
+            {
+                Histograms = theirs.Select(h => h.EmptyCopy()).ToArray();
+            }
+
+            for (var i = 0; i < Histograms.Length; i++)
+            {
+                Histograms[i].Merge(theirs[i]);
+            }
+        }
+    }
+}

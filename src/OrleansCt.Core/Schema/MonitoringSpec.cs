@@ -1,0 +1,35 @@
+namespace OrleansCt.Core.Schema;
+
+/// <summary>How a model's live state is sliced and summarised: buckets, the reference, and sketch sizes.</summary>
+public sealed record MonitoringSpec
+{
+    /// <summary>Seconds of event time per bucket; null slices by <see cref="BucketEvents"/>.</summary>
+    public double? BucketSeconds { get; init; } = 3600;
+
+    /// <summary>Events per bucket when <see cref="BucketSeconds"/> is null.</summary>
+    public long BucketEvents { get; init; } = 10_000;
+
+    /// <summary>How far behind the largest event time the watermark trails.</summary>
+    public double AllowedLatenessSeconds { get; init; }
+
+    /// <summary>Closed buckets kept in the model grain's short ring.</summary>
+    public int Ring { get; init; } = 12;
+
+    /// <summary>The model's first events that form its reference until one is set explicitly.</summary>
+    public int ReferenceEvents { get; init; } = 1_000;
+
+    /// <summary>Bins of the fixed-edge histograms, from the reference's quantiles.</summary>
+    public int HistogramBins { get; init; } = 10;
+
+    /// <summary>Size parameter of the quantile sketches (KLL k).</summary>
+    public int QuantileK { get; init; } = 32;
+
+    /// <summary>Distinct categories counted per categorical feature before the rest go to "other".</summary>
+    public int CategoryCap { get; init; } = 32;
+
+    /// <summary>Score bins per class of the ROC AUC sketch (error at most half the share of positive–negative pairs that share a bin).</summary>
+    public int AucBins { get; init; } = 100;
+
+    /// <summary>Weight of the past in the fading-factor metrics (River's α).</summary>
+    public double FadingFactor { get; init; } = 0.999;
+}

@@ -1,0 +1,113 @@
+namespace OrleansCt.Core.Sketches;
+
+/// <summary>Count, mean, sum of squared deviations (Welford, 1962), min and max of a stream; merged by Chan, Golub and LeVeque's pairwise formula.</summary>
+public sealed class Moments
+{
+    public long Count { get; private set; }
+
+    /// <summary>NaN while empty.</summary>
+    public double Mean { get; private set; } = double.NaN;
+
+    /// <summary>Sum of squared deviations from the mean.</summary>
+    public double M2 { get; private set; }
+
+    /// <summary>NaN while empty.</summary>
+    public double Min { get; private set; } = double.NaN;
+
+    /// <summary>NaN while empty.</summary>
+    public double Max { get; private set; } = double.NaN;
+
+    /// <summary>Population variance (divides by n, ddof 0); NaN while empty.</summary>
+    public double Variance => Count > 0 ? M2 / Count : double.NaN;
+
+    /// <summary>Sample variance (divides by n - 1); NaN below two values.</summary>
+    public double SampleVariance => Count > 1 ? M2 / (Count - 1) : double.NaN;
+
+    /// <summary>Population standard deviation; NaN while empty.</summary>
+    public double Std => Math.Sqrt(Variance);
+
+    /// <summary>Adds one value. NaN is refused because it is a missing value, which the caller counts apart; infinities follow IEEE arithmetic.</summary>
+    public void Add(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to Moments.", nameof(x));
+        }
+
+        if (Count == 0)
+        {
+            (Count, Mean, M2, Min, Max) = (1, x, 0.0, x, x);
+            return;
+        }
+
+        Count++;
+        var delta = x - Mean;
+        Mean += delta / Count;
+        M2 += delta * (x - Mean);
+        Min = Math.Min(Min, x);
+        Max = Math.Max(Max, x);
+    }
+
+    /// <summary>Folds <paramref name="other"/> into this one, as if its values had been added here (exact for Count, Min and Max; Mean and M2 up to rounding).</summary>
+    public void Merge(Moments other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Count == 0)
+        {
+            return;
+        }
+
+        if (Count == 0)
+        {
+            // Copying keeps a merge with an empty side bit-identical to the other side.
+            (Count, Mean, M2, Min, Max) = (other.Count, other.Mean, other.M2, other.Min, other.Max);
+            return;
+        }
+
+        var n = Count + other.Count;
+        var delta = other.Mean - Mean;
+        var weight = (double)other.Count / n;
+        Mean += delta * weight;
+        M2 += other.M2 + (delta * delta * Count * weight);
+        Count = n;
+        Min = Math.Min(Min, other.Min);
+        Max = Math.Max(Max, other.Max);
+    }
+
+    public MomentsState ToState() => new(Count, Mean, M2, Min, Max);
+
+    /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
+    public static Moments FromState(MomentsState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        Check(state.Count, state.Mean, state.M2, state.Min, state.Max, nameof(state));
+        return new Moments { Count = state.Count, Mean = state.Mean, M2 = state.M2, Min = state.Min, Max = state.Max };
+    }
+
+    internal static void Check(long count, double mean, double m2, double min, double max, string parameter)
+    {
+        string? problem = null;
+        if (count < 0)
+        {
+            problem = $"Count is {count}, which is negative";
+        }
+        else if (count == 0 && !(double.IsNaN(mean) && m2 == 0 && double.IsNaN(min) && double.IsNaN(max)))
+        {
+            problem = "Count is 0, so Mean, Min and Max must be NaN and M2 must be 0";
+        }
+        else if (count > 0 && (double.IsNaN(min) || double.IsNaN(max) || min > max))
+        {
+            problem = $"Min {min} and Max {max} do not form a range";
+        }
+        else if (count > 0 && double.IsFinite(min) && double.IsFinite(max) && !(double.IsFinite(mean) && double.IsFinite(m2) && m2 >= 0))
+        {
+            // Not "Min <= Mean <= Max": rounding may put a running mean an ulp outside the range.
+            problem = $"Mean {mean} must be finite and M2 {m2} finite and not negative when Min and Max are finite";
+        }
+
+        if (problem is not null)
+        {
+            throw new ArgumentException($"Moments state is not valid: {problem}; restore a state made by ToState, or start an empty sketch.", parameter);
+        }
+    }
+}

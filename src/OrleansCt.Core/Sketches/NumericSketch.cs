@@ -1,0 +1,87 @@
+namespace OrleansCt.Core.Sketches;
+
+/// <summary>What a bucket keeps about one numeric feature: missing (NaN) count, <see cref="Sketches.Moments"/> and a <see cref="QuantileSketch"/> of the rest.</summary>
+public sealed class NumericSketch
+{
+    public NumericSketch(int k = QuantileSketch.DefaultK)
+        : this(new Moments(), new QuantileSketch(k), 0)
+    {
+    }
+
+    private NumericSketch(Moments moments, QuantileSketch quantiles, long missing)
+    {
+        Moments = moments;
+        Quantiles = quantiles;
+        Missing = missing;
+    }
+
+    /// <summary>Non-missing values seen.</summary>
+    public long Count => Moments.Count;
+
+    /// <summary>NaN values seen.</summary>
+    public long Missing { get; private set; }
+
+    /// <summary>Moments of the non-missing values; read it, do not add to it (the sketch would lose its balance with <see cref="Quantiles"/>).</summary>
+    public Moments Moments { get; }
+
+    /// <summary>Quantiles of the non-missing values; read it, do not add to it.</summary>
+    public QuantileSketch Quantiles { get; }
+
+    /// <summary>Adds one value; NaN counts as missing.</summary>
+    public void Add(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            Missing++;
+            return;
+        }
+
+        Moments.Add(x);
+        Quantiles.Add(x);
+    }
+
+    /// <summary>Adds a column of values in order.</summary>
+    public void Add(ReadOnlySpan<double> values)
+    {
+        foreach (var x in values)
+        {
+            Add(x);
+        }
+    }
+
+    /// <summary>Folds <paramref name="other"/> into this one.</summary>
+    public void Merge(NumericSketch other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.Quantiles.K != Quantiles.K)
+        {
+            // Checked first so that a refused merge leaves this sketch as it was.
+            throw new ArgumentException($"cannot merge a sketch with k = {other.Quantiles.K} into one with k = {Quantiles.K}; build both with the same k.", nameof(other));
+        }
+
+        var otherMissing = other.Missing;
+        Quantiles.Merge(other.Quantiles);
+        Moments.Merge(other.Moments);
+        Missing += otherMissing;
+    }
+
+    public NumericSketchState ToState()
+    {
+        var q = Quantiles.ToState();
+        return new NumericSketchState(Missing, Moments.Count, Moments.Mean, Moments.M2, Moments.Min, Moments.Max, q.K, q.Coin, q.LevelSizes, q.Items);
+    }
+
+    /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
+    public static NumericSketch FromState(NumericSketchState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.Missing < 0)
+        {
+            throw new ArgumentException($"NumericSketch state is not valid: Missing is {state.Missing}, which is negative; restore a state made by ToState.", nameof(state));
+        }
+
+        var moments = Moments.FromState(new MomentsState(state.Count, state.Mean, state.M2, state.Min, state.Max));
+        var quantiles = QuantileSketch.FromState(new QuantileSketchState(state.K, state.Count, state.Min, state.Max, state.Coin, state.LevelSizes, state.Items));
+        return new NumericSketch(moments, quantiles, state.Missing);
+    }
+}

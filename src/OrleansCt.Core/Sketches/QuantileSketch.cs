@@ -1,0 +1,429 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace OrleansCt.Core.Sketches;
+
+/// <summary>
+/// Mergeable quantile sketch of Karnin, Lang and Liberty (KLL, 2016): a stack of compactors whose capacities shrink by 2/3 per level below
+/// the top, with at least 8 items a level. Normalised rank error at 99% confidence: <see cref="RankErrorBound"/>(k) = 2.446 / k^0.9433
+/// (Apache DataSketches' empirical fit for KLL), about 0.0165 at the default k = 200; measured worst 0.008 on the elec2 and housing columns.
+/// </summary>
+public sealed class QuantileSketch
+{
+    public const int DefaultK = 200;
+    public const int MinK = 8;
+    public const int MaxK = 65_535;
+
+    // Below this width a compactor's halving error is no longer worth the space it saves (DataSketches' choice too).
+    private const int MinLevelWidth = 8;
+
+    // Levels deeper than this under the top all have MinLevelWidth for any allowed k (65535 * (2/3)^28 < 1), and 3^d stays in a long.
+    private const int MaxDepth = 30;
+
+    // All items sit in one array, right-aligned: [free][level 0][level 1]…[top], level h in [_starts[h], _starts[h + 1]). Level 0 grows
+    // leftwards into the free space and a compaction hands its survivors to the level on its right, so nothing but this array is
+    // allocated while adding, and its length is always exactly the size at which the sketch compacts.
+    private double[] _buffer;
+    private int[] _starts;
+    private ulong _coin;
+
+    public QuantileSketch(int k = DefaultK)
+    {
+        if (k is < MinK or > MaxK)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be between {MinK} and {MaxK}; {DefaultK} gives a rank error of about {RankErrorBound(DefaultK):P2}.");
+        }
+
+        K = k;
+        _buffer = new double[MaxSize(k, 1)];
+        _starts = [_buffer.Length, _buffer.Length];
+    }
+
+    public int K { get; }
+
+    public long Count { get; private set; }
+
+    /// <summary>Exact smallest value; NaN while empty.</summary>
+    public double Min { get; private set; } = double.NaN;
+
+    /// <summary>Exact largest value; NaN while empty.</summary>
+    public double Max { get; private set; } = double.NaN;
+
+    /// <summary>Items held now (the sketch's size in values).</summary>
+    public int RetainedItems => _buffer.Length - _starts[0];
+
+    /// <summary>Normalised rank error that a KLL sketch with parameter k stays within with 99% confidence, for any one query.</summary>
+    public static double RankErrorBound(int k) => 2.446 / Math.Pow(k, 0.9433);
+
+    /// <summary>Adds one value. NaN is refused because it is a missing value, which the caller counts apart.</summary>
+    public void Add(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to a QuantileSketch.", nameof(x));
+        }
+
+        // -0 and +0 compare equal but differ in bits; folding them makes the sorted levels unique, so replay is bit-identical whatever sort the runtime uses.
+        if (x == 0)
+        {
+            x = 0;
+        }
+
+        if (Count == 0)
+        {
+            (Min, Max) = (x, x);
+        }
+        else
+        {
+            Min = Math.Min(Min, x);
+            Max = Math.Max(Max, x);
+        }
+
+        Count++;
+        _buffer[--_starts[0]] = x;
+        if (_starts[0] == 0)
+        {
+            Compress();
+        }
+    }
+
+    /// <summary>Folds <paramref name="other"/> into this one; the result answers for the union of both streams within the same rank-error bound.</summary>
+    public void Merge(QuantileSketch other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other.K != K)
+        {
+            throw new ArgumentException($"cannot merge a sketch with k = {other.K} into one with k = {K}; build both with the same k.", nameof(other));
+        }
+
+        if (other.Count == 0)
+        {
+            return;
+        }
+
+        // Both sketches' levels, side by side, in a new array; read before anything is written, so a sketch can merge into itself.
+        var levels = Math.Max(Levels, other.Levels);
+        var total = RetainedItems + other.RetainedItems;
+        var buffer = new double[Math.Max(total + 1, MaxSize(K, levels))];
+        var starts = new int[levels + 1];
+        var at = buffer.Length - total;
+        for (var h = 0; h < levels; h++)
+        {
+            starts[h] = at;
+            at = Append(buffer, at, this, h);
+            at = Append(buffer, at, other, h);
+        }
+
+        starts[levels] = at;
+        Min = Count == 0 ? other.Min : Math.Min(Min, other.Min);
+        Max = Count == 0 ? other.Max : Math.Max(Max, other.Max);
+        Count += other.Count;
+        _coin = Mix((_coin * 31) + other._coin);
+        (_buffer, _starts) = (buffer, starts);
+        Compress();
+    }
+
+    /// <summary>The value at normalised rank q: the smallest held value whose estimated rank reaches q·Count (q = 0 gives Min, 1 gives Max); NaN while empty.</summary>
+    public double Quantile(double q)
+    {
+        if (!(q >= 0 && q <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(q), q, "a quantile's rank must be between 0 and 1.");
+        }
+
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+
+        if (q == 0)
+        {
+            return Min;
+        }
+
+        if (q == 1)
+        {
+            return Max;
+        }
+
+        var (values, ranks) = Sorted();
+        var target = q * Count;
+        var lo = 0;
+        var hi = ranks.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (ranks[mid] >= target)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return Math.Clamp(values[lo], Min, Max);
+    }
+
+    /// <summary>Estimated share of the values that are at most x; NaN while empty.</summary>
+    public double Rank(double x)
+    {
+        if (double.IsNaN(x))
+        {
+            throw new ArgumentException("the rank of NaN is not defined.", nameof(x));
+        }
+
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+
+        if (x < Min)
+        {
+            return 0;
+        }
+
+        if (x >= Max)
+        {
+            return 1;
+        }
+
+        var (values, ranks) = Sorted();
+        var lo = 0;
+        var hi = values.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (values[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo == 0 ? 0 : (double)ranks[lo - 1] / Count;
+    }
+
+    public QuantileSketchState ToState()
+    {
+        var sizes = new int[Levels];
+        for (var h = 0; h < sizes.Length; h++)
+        {
+            sizes[h] = _starts[h + 1] - _starts[h];
+        }
+
+        return new QuantileSketchState(K, Count, Min, Max, unchecked((long)_coin), sizes, _buffer[_starts[0]..]);
+    }
+
+    /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
+    public static QuantileSketch FromState(QuantileSketchState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.K is < MinK or > MaxK)
+        {
+            Reject($"K is {state.K}, outside {MinK}..{MaxK}");
+        }
+
+        if (state.LevelSizes is not { Length: > 0 and < 62 } sizes || sizes.Any(s => s < 0))
+        {
+            Reject("LevelSizes must hold 1 to 61 counts, none negative");
+        }
+
+        if (state.Items is null || state.Items.Length != state.LevelSizes.Sum(s => (long)s))
+        {
+            Reject($"Items has {state.Items?.Length.ToString() ?? "no"} values but LevelSizes add up to {state.LevelSizes.Sum(s => (long)s)}");
+        }
+
+        // Compaction turns two items of weight 2^h into one of weight 2^(h+1), so the weights always add up to Count exactly.
+        var weight = 0L;
+        for (var h = 0; h < state.LevelSizes.Length; h++)
+        {
+            weight += (long)state.LevelSizes[h] << h;
+        }
+
+        if (weight != state.Count)
+        {
+            Reject($"the items stand for {weight} values but Count is {state.Count}");
+        }
+
+        if (state.Count == 0 ? !(double.IsNaN(state.Min) && double.IsNaN(state.Max)) : !(state.Min <= state.Max))
+        {
+            Reject($"Min {state.Min} and Max {state.Max} do not fit Count {state.Count}");
+        }
+
+        if (state.Items.Any(v => !(v >= state.Min && v <= state.Max)))
+        {
+            Reject("Items holds a value outside [Min, Max] or NaN");
+        }
+
+        var levels = state.LevelSizes.Length;
+        var maxSize = MaxSize(state.K, levels);
+        if (state.Items.Length >= maxSize)
+        {
+            Reject($"Items holds {state.Items.Length} values but {levels} levels with k = {state.K} hold fewer than {maxSize}");
+        }
+
+        var sketch = new QuantileSketch(state.K) { Count = state.Count, Min = state.Min, Max = state.Max, _coin = unchecked((ulong)state.Coin) };
+        sketch._buffer = new double[maxSize];
+        sketch._starts = new int[levels + 1];
+        var at = maxSize - state.Items.Length;
+        state.Items.CopyTo(sketch._buffer, at);
+        for (var h = 0; h < levels; h++)
+        {
+            sketch._starts[h] = at;
+            at += state.LevelSizes[h];
+        }
+
+        sketch._starts[levels] = at;
+        return sketch;
+    }
+
+    private int Levels => _starts.Length - 1;
+
+    // Capacity ceil(k (2/3)^depth) in integers, so that the schedule (and so every compaction) is the same on every machine.
+    private static int Capacity(int k, int depth)
+    {
+        if (depth >= MaxDepth)
+        {
+            return MinLevelWidth;
+        }
+
+        long up = 1, down = 1;
+        for (var i = 0; i < depth; i++)
+        {
+            up *= 2;
+            down *= 3;
+        }
+
+        return (int)Math.Max(MinLevelWidth, ((k * up) + down - 1) / down);
+    }
+
+    private static int MaxSize(int k, int levels)
+    {
+        var total = 0;
+        for (var depth = 0; depth < levels; depth++)
+        {
+            total += Capacity(k, depth);
+        }
+
+        return total;
+    }
+
+    private static int Append(double[] buffer, int at, QuantileSketch source, int level)
+    {
+        if (level >= source.Levels)
+        {
+            return at;
+        }
+
+        var (from, to) = (source._starts[level], source._starts[level + 1]);
+        Array.Copy(source._buffer, from, buffer, at, to - from);
+        return at + to - from;
+    }
+
+    // Compacts levels from the bottom up until the items fit under the total capacity, then sizes the array to that capacity.
+    private void Compress()
+    {
+        for (var h = 0; h < Levels && RetainedItems >= MaxSize(K, Levels); h++)
+        {
+            if (_starts[h + 1] - _starts[h] < Capacity(K, Levels - 1 - h))
+            {
+                continue;
+            }
+
+            if (h + 1 == Levels)
+            {
+                _starts = [.. _starts, _buffer.Length];
+            }
+
+            Compact(h);
+        }
+
+        var size = MaxSize(K, Levels);
+        if (_buffer.Length != size)
+        {
+            var buffer = new double[size];
+            var shift = size - _buffer.Length;
+            Array.Copy(_buffer, _starts[0], buffer, _starts[0] + shift, RetainedItems);
+            for (var h = 0; h < _starts.Length; h++)
+            {
+                _starts[h] += shift;
+            }
+
+            _buffer = buffer;
+        }
+    }
+
+    // Sorts level h and promotes one item of each adjacent pair (which one, by the coin) to level h + 1, keeping the smallest item
+    // when the count is odd. The promoted items are written at the right end of level h's span, which then becomes part of level
+    // h + 1; the levels below slide right over the gap.
+    private void Compact(int h)
+    {
+        var start = _starts[h];
+        var count = _starts[h + 1] - start;
+        Array.Sort(_buffer, start, count);
+        var odd = count & 1;
+        var promoted = count / 2;
+        var offset = Coin(_buffer[start + (count / 2)]);
+
+        // Descending j writes at or above where it reads, and above every read still to come.
+        for (var j = promoted - 1; j >= 0; j--)
+        {
+            _buffer[start + odd + promoted + j] = _buffer[start + odd + (2 * j) + offset];
+        }
+
+        _starts[h + 1] = start + odd + promoted;
+        Array.Copy(_buffer, _starts[0], _buffer, _starts[0] + promoted, start + odd - _starts[0]);
+        for (var i = 0; i <= h; i++)
+        {
+            _starts[i] += promoted;
+        }
+    }
+
+    // The compaction coin must be fair and independent of the query, but replay must repeat it: a hash chain over the
+    // sketch's own history (its previous coin and the median of the level being compacted) gives both without a Random.
+    private int Coin(double median)
+    {
+        _coin = Mix(_coin ^ unchecked((ulong)BitConverter.DoubleToInt64Bits(median)));
+        return (int)(_coin >> 63);
+    }
+
+    // SplitMix64's finaliser (Steele, Lea and Flood, 2014).
+    private static ulong Mix(ulong z)
+    {
+        unchecked
+        {
+            z += 0x9E3779B97F4A7C15UL;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+            return z ^ (z >> 31);
+        }
+    }
+
+    // The held items sorted, with the cumulative weight (estimated count at or below) of each; built per query, not kept, so a
+    // sketch at rest holds only its items.
+    private (double[] Values, long[] Ranks) Sorted()
+    {
+        var values = _buffer[_starts[0]..];
+        var ranks = new long[values.Length];
+        for (var h = 0; h < Levels; h++)
+        {
+            ranks.AsSpan(_starts[h] - _starts[0], _starts[h + 1] - _starts[h]).Fill(1L << h);
+        }
+
+        Array.Sort(values, ranks);
+        for (var i = 1; i < ranks.Length; i++)
+        {
+            ranks[i] += ranks[i - 1];
+        }
+
+        return (values, ranks);
+    }
+
+    [DoesNotReturn]
+    private static void Reject(string message) =>
+        throw new ArgumentException($"QuantileSketch state is not valid: {message}; restore a state made by ToState, or start an empty sketch.", "state");
+}

@@ -1,0 +1,40 @@
+using OrleansCt.Core.Schema;
+
+namespace OrleansCt.Core.Validation;
+
+/// <summary>Checks a model's monitoring settings; fields are named "monitoring.*".</summary>
+internal static class MonitoringValidator
+{
+    public static void Check(MonitoringSpec m, List<FieldError> errors)
+    {
+        if (m.BucketSeconds is { } seconds && !(double.IsFinite(seconds) && seconds > 0))
+        {
+            errors.Add(new FieldError("monitoring.bucketSeconds", "must be a positive number of seconds, or null to slice by events"));
+        }
+
+        Range(m.BucketEvents, 1, 100_000_000, "monitoring.bucketEvents", errors);
+        if (!(double.IsFinite(m.AllowedLatenessSeconds) && m.AllowedLatenessSeconds >= 0))
+        {
+            errors.Add(new FieldError("monitoring.allowedLatenessSeconds", "must be zero or a positive number of seconds"));
+        }
+
+        Range(m.Ring, 1, 1_000, "monitoring.ring", errors);
+        Range(m.ReferenceEvents, 10, 10_000_000, "monitoring.referenceEvents", errors);
+        Range(m.HistogramBins, 2, 1_000, "monitoring.histogramBins", errors);
+        Range(m.QuantileK, 8, 10_000, "monitoring.quantileK", errors);
+        Range(m.CategoryCap, 1, 10_000, "monitoring.categoryCap", errors);
+        Range(m.AucBins, 2, 100_000, "monitoring.aucBins", errors);
+        if (!(m.FadingFactor > 0 && m.FadingFactor <= 1))
+        {
+            errors.Add(new FieldError("monitoring.fadingFactor", "must be in (0, 1]"));
+        }
+    }
+
+    private static void Range(long value, long min, long max, string field, List<FieldError> errors)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add(new FieldError(field, $"must be between {min} and {max}, not {value}"));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using OrleansCt.Abstractions.Models;
+
+namespace OrleansCt.Grains.Model;
+
+public sealed partial class ModelGrain
+{
+    private long _persistedSequence;
+
+    /// <summary>
+    /// Drops log entries older than the retention age, then the oldest beyond the size limit — never one that the
+    /// stored checkpoint does not cover, since a restart must replay it — and adds what went to the totals.
+    /// </summary>
+    public async Task<RetentionReport> EnforceRetention()
+    {
+        var minArrival = NowUnixMs - (long)_options.RetentionAge.TotalMilliseconds;
+        var trimmed = await eventLog.TrimAsync(Model, _persistedSequence, minArrival, _options.RetentionBytes);
+        var totals = checkpoint.State.Retention;
+        if (trimmed.Entries > 0)
+        {
+            totals = new RetentionTotals(totals.Entries + trimmed.Entries, totals.Events + trimmed.Events, totals.Bytes + trimmed.PayloadBytes, trimmed.FirstRetainedSequence);
+            checkpoint.State.Retention = totals;
+            LogTrimmed(Model, trimmed.Entries, trimmed.Events, trimmed.PayloadBytes);
+            await CheckpointAsync();
+        }
+
+        return new RetentionReport(trimmed.Entries, trimmed.Events, trimmed.PayloadBytes, totals.Entries, totals.Events, totals.Bytes, totals.FirstRetainedSequence);
+    }
+
+    private async Task OnRetentionTimer(CancellationToken cancellationToken)
+    {
+        if (_applier.Schema is not null)
+        {
+            await EnforceRetention();
+        }
+    }
+}

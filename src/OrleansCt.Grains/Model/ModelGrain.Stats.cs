@@ -1,0 +1,26 @@
+using System.Text.Json;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Json;
+using OrleansCt.Core.Monitoring;
+
+namespace OrleansCt.Grains.Model;
+
+public sealed partial class ModelGrain
+{
+    public async Task<StatsResult> GetStats(string window)
+    {
+        await EnsureAppliedAsync();
+        if (_applier.Schema is not { } schema)
+        {
+            return new StatsResult(false, [], null);
+        }
+
+        if (!WindowSpec.TryParse(window, out var spec, out var error))
+        {
+            return new StatsResult(true, [error!], null);
+        }
+
+        var report = StatsReport.Build(Model, schema, _applier.Monitor!, spec, _applier.UnmatchedLabels);
+        return new StatsResult(true, [], JsonSerializer.SerializeToUtf8Bytes(report, JsonDefaults.Options));
+    }
+}

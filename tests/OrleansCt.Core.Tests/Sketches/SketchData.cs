@@ -1,0 +1,36 @@
+using System.Globalization;
+using OrleansCt.Testing;
+
+namespace OrleansCt.Core.Tests.Sketches;
+
+/// <summary>Columns of the shared datasets read straight from the CSV text (an empty field is NaN or null), for tests that need real streams.</summary>
+internal static class SketchData
+{
+    private static readonly Dictionary<string, string[][]> Files = [];
+
+    public static double[] Numeric(string file, string column) =>
+        Text(file, column).Select(t => t.Length == 0 ? double.NaN : double.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+
+    public static string?[] Categorical(string file, string column) => Text(file, column).Select(t => t.Length == 0 ? null : t).ToArray();
+
+    /// <summary>Cuts a column into <paramref name="chunks"/> contiguous pieces of near-equal size, in order.</summary>
+    public static T[][] Chunks<T>(T[] values, int chunks) =>
+        Enumerable.Range(0, chunks).Select(c => values[(int)((long)values.Length * c / chunks)..(int)((long)values.Length * (c + 1) / chunks)]).ToArray();
+
+    private static string[] Text(string file, string column)
+    {
+        string[][] rows;
+        lock (Files)
+        {
+            if (!Files.TryGetValue(file, out rows!))
+            {
+                rows = File.ReadAllLines(SharedData.PathOf(file)).Select(l => l.Split(',')).ToArray();
+                Files[file] = rows;
+            }
+        }
+
+        var at = Array.IndexOf(rows[0], column);
+        Assert.True(at >= 0, $"{file} has no column '{column}'");
+        return rows.Skip(1).Select(r => r[at]).ToArray();
+    }
+}
