@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Text;
 using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
-using OrleansCt.Testing;
 using Xunit.Abstractions;
 
 namespace OrleansCt.Hosting.Tests;
@@ -22,26 +20,10 @@ public sealed class Elec2StreamTests(ITestOutputHelper output)
         await using var silo = await TestSilo.StartAsync("elec2");
         var http = silo.Http;
         await http.PutRaw("v1/models/elec2", Definitions.Elec2);
-        var lines = File.ReadAllLines(SharedData.PathOf("data/elec2/elec2.csv"));
-        var header = lines[0].Split(',');
         const int batchSize = 48;
-        for (var start = 1; start < lines.Length; start += batchSize)
+        for (var start = 0; start < Elec2Stream.Rows; start += batchSize)
         {
-            var body = new StringBuilder("{\"events\": [");
-            for (var i = start; i < Math.Min(start + batchSize, lines.Length); i++)
-            {
-                var cells = lines[i].Split(',');
-                body.Append(i > start ? "," : "").Append($$"""{"id": "row{{i}}", "time": {{(i - 1) * 1800}}, "label": "{{cells[8]}}", "features": {""");
-                for (var c = 0; c < 8; c++)
-                {
-                    var value = header[c] == "day" ? $"\"{cells[c]}\"" : cells[c];
-                    body.Append(c > 0 ? "," : "").Append($"\"{header[c]}\": {value}");
-                }
-
-                body.Append("}}");
-            }
-
-            var response = await http.PostRaw("v1/models/elec2/events", body.Append("]}").ToString());
+            var response = await http.PostRaw("v1/models/elec2/events", Elec2Stream.EventsBody(start, Math.Min(start + batchSize, Elec2Stream.Rows)));
             response.EnsureSuccessStatusCode();
         }
 

@@ -45,6 +45,23 @@ public sealed class IdWindow(int capacity)
     /// <summary>True when a lookup of ids that arrived since <paramref name="sinceUnixMs"/> can trust a miss.</summary>
     public bool Covers(long sinceUnixMs) => sinceUnixMs >= CompleteSinceUnixMs;
 
+    /// <summary>Drops the blocks of entries up to <paramref name="sequence"/> (retention removed them from the log too, so misses stay true).</summary>
+    public void Forget(long sequence)
+    {
+        while (_blocks.Count > 0 && _blocks.Peek().Sequence <= sequence)
+        {
+            var (oldest, _, hashes) = _blocks.Dequeue();
+            _arrivals.Remove(oldest);
+            foreach (var hash in hashes)
+            {
+                if (_index.TryGetValue(hash, out var at) && at.Sequence == oldest)
+                {
+                    _index.Remove(hash);
+                }
+            }
+        }
+    }
+
     private void Evict()
     {
         var (sequence, arrival, hashes) = _blocks.Dequeue();

@@ -1,9 +1,13 @@
+using OrleansCt.Core.Events;
+
 namespace OrleansCt.Grains.Log;
 
 /// <summary>
-/// A label batch as it was joined when it arrived: for each label, the log entry and position of its event, or
-/// sequence 0 when no logged event had its id (unmatched). Replay reuses the join, so it never depends on what was
-/// in memory.
+/// A label batch joined as it arrived. The join is materialised: the joined events' rows (features, time) and the
+/// predictions served for them are copied in, so applying the entry — live or in a replay, before or after
+/// retention dropped the events — reads nothing but the entry itself. <see cref="EventRows"/> gives each label's row
+/// in <see cref="Joined"/>, or -1 when it did not join; <see cref="EventSequences"/> says where the event was logged
+/// (0: no retained event had the id; -1: the label was a duplicate).
 /// </summary>
 [GenerateSerializer, Alias("OrleansCt.LabelsEntry")]
 public sealed record LabelsEntry(
@@ -11,4 +15,7 @@ public sealed record LabelsEntry(
     [property: Id(0)] string[] Ids,
     [property: Id(1)] double[] Labels,
     [property: Id(2)] long[] EventSequences,
-    [property: Id(3)] int[] EventPositions) : LogEntry(ArrivalUnixMs);
+    [property: Id(3)] int[] EventRows,
+    [property: Id(4)] EventBatch Joined,
+    [property: Id(5)] Predictions JoinedPredictions,
+    [property: Id(6)] long[] JoinedArrivalUnixMs) : LogEntry(ArrivalUnixMs);

@@ -53,7 +53,7 @@ internal sealed class ModelApplier
 
     public PrequentialTally Tally { get; }
 
-    public async Task ApplyAsync(long sequence, LogEntry entry, Func<long, Task<EventsEntry?>> findEvents)
+    public void Apply(long sequence, LogEntry entry)
     {
         switch (entry)
         {
@@ -72,14 +72,14 @@ internal sealed class ModelApplier
                     {
                         if (!double.IsNaN(labels[row]))
                         {
-                            Learn(events, row, labels[row], delaySeconds: 0);
+                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0);
                         }
                     }
                 }
 
                 break;
             case LabelsEntry joined:
-                await ApplyLabelsAsync(joined, findEvents);
+                ApplyLabels(joined);
                 break;
         }
 
@@ -102,40 +102,50 @@ internal sealed class ModelApplier
         checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 
-    private async Task ApplyLabelsAsync(LabelsEntry joined, Func<long, Task<EventsEntry?>> findEvents)
+    private void ApplyLabels(LabelsEntry joined)
     {
         for (var i = 0; i < joined.Ids.Length; i++)
         {
-            var sequence = joined.EventSequences[i];
-            if (sequence == LabelJoin.Unmatched)
+            var row = joined.EventRows[i];
+            if (row >= 0)
             {
-                UnmatchedLabels++;
+                var delay = (joined.ArrivalUnixMs - joined.JoinedArrivalUnixMs[row]) / 1000.0;
+                Learn(joined.Joined, row, joined.JoinedPredictions.Row(row), joined.Labels[i], delay);
             }
-            else if (sequence != LabelJoin.Duplicate && await findEvents(sequence) is { } events)
+            else if (joined.EventSequences[i] == LabelJoin.Unmatched)
             {
-                Learn(events, joined.EventPositions[i], joined.Labels[i], (joined.ArrivalUnixMs - events.ArrivalUnixMs) / 1000.0);
-            }
-            else if (sequence != LabelJoin.Duplicate)
-            {
-                // The event was joined when the label arrived but has since left retention.
                 UnmatchedLabels++;
             }
         }
     }
 
-    private void Learn(EventsEntry events, int row, double label, double delaySeconds)
+    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds)
     {
         Labels++;
-        Monitor!.ObserveLabel(events.Batch, row, events.Predictions.Row(row), label, delaySeconds);
+        Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds);
         if (Schema!.IsClassification)
         {
-            Tally.ObserveClass(events.Predictions.ArgMax(row), (int)label);
+            Tally.ObserveClass(ArgMax(prediction), (int)label);
         }
         else
         {
-            Tally.ObserveValue(events.Predictions.Row(row)[0], label);
+            Tally.ObserveValue(prediction[0], label);
         }
 
-        Learner!.Learn(events.Batch, row, label);
+        Learner!.Learn(batch, row, label);
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> scores)
+    {
+        var best = 0;
+        for (var k = 1; k < scores.Length; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
     }
 }

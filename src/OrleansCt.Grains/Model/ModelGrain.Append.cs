@@ -68,7 +68,7 @@ public sealed partial class ModelGrain
     public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
     {
         var batch = labels.Value;
-        if (_applier.Schema is null)
+        if (_applier.Schema is not { } schema)
         {
             return new AppendLabelsResult(AppendStatus.NotFound, 0, 0, 0, 0);
         }
@@ -77,34 +77,40 @@ public sealed partial class ModelGrain
         var earlier = await _log.LocateAsync(labelHashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
         var events = await _log.LocateAsync(EventIdHash.Of(batch.Ids), long.MinValue);
         var sequences = new long[batch.Count];
-        var positions = new int[batch.Count];
-        var (joined, unmatched, duplicates) = (0, 0, 0);
+        var rows = new int[batch.Count];
+        var joined = new List<(EventsEntry Entry, int Row)>();
+        var duplicates = 0;
         for (var i = 0; i < batch.Count; i++)
         {
+            rows[i] = -1;
             if (earlier[i].Sequence > 0)
             {
                 sequences[i] = LabelJoin.Duplicate;
                 duplicates++;
             }
-            else if (events[i].Sequence > 0)
+            else if (events[i].Sequence > 0 && await _log.GetEventsAsync(events[i].Sequence) is { } entry
+                && events[i].Position < entry.Batch.Count && entry.Batch.Ids[events[i].Position] == batch.Ids[i])
             {
-                (sequences[i], positions[i]) = events[i];
-                joined++;
+                (sequences[i], rows[i]) = (events[i].Sequence, joined.Count);
+                joined.Add((entry, events[i].Position));
             }
             else
             {
                 sequences[i] = LabelJoin.Unmatched;
-                unmatched++;
             }
         }
 
         if (duplicates < batch.Count)
         {
-            var entry = new LabelsEntry(NowUnixMs, batch.Ids, batch.Labels, sequences, positions);
+            var entry = new LabelsEntry(NowUnixMs, batch.Ids, batch.Labels, sequences, rows,
+                BatchRows.Gather(joined.Select(j => (j.Entry.Batch, j.Row)).ToList(), schema.Numeric.Count, schema.Categorical.Count),
+                BatchRows.Gather(joined.Select(j => (j.Entry.Predictions, j.Row)).ToList(), schema.PredictionWidth),
+                joined.Select(j => j.Entry.ArrivalUnixMs).ToArray());
             Enqueue(await _log.AppendAsync(entry, labelHashes), entry);
         }
 
-        return new AppendLabelsResult(AppendStatus.Stored, batch.Count, joined, unmatched, duplicates);
+        var unmatched = batch.Count - duplicates - joined.Count;
+        return new AppendLabelsResult(AppendStatus.Stored, batch.Count, joined.Count, unmatched, duplicates);
     }
 
     /// <summary>

@@ -34,7 +34,7 @@ public sealed partial class ModelGrain
         {
             try
             {
-                await _applier.ApplyAsync(next.Sequence, next.Entry, _log.GetEventsAsync);
+                _applier.Apply(next.Sequence, next.Entry);
             }
             catch (Exception e)
             {
@@ -73,6 +73,7 @@ public sealed partial class ModelGrain
             _writeAgain = false;
             _entriesSinceCheckpoint = 0;
             _applier.CopyTo(checkpoint.State);
+            checkpoint.State.Snapshot = _snapshot;
             var covered = checkpoint.State.AppliedSequence;
             await checkpoint.WriteStateAsync();
             _persistedSequence = covered;

@@ -12,11 +12,15 @@ public sealed partial class ModelGrain
     /// </summary>
     public async Task<RetentionReport> EnforceRetention()
     {
+        // A checkpoint first, so that everything applied may go; what it does not cover must stay for replay.
+        await EnsureAppliedAsync();
+        await CheckpointAsync();
         var minArrival = NowUnixMs - (long)_options.RetentionAge.TotalMilliseconds;
         var trimmed = await eventLog.TrimAsync(Model, _persistedSequence, minArrival, _options.RetentionBytes);
         var totals = checkpoint.State.Retention;
         if (trimmed.Entries > 0)
         {
+            _log.Forget(trimmed.FirstRetainedSequence == 0 ? _persistedSequence : trimmed.FirstRetainedSequence - 1);
             totals = new RetentionTotals(totals.Entries + trimmed.Entries, totals.Events + trimmed.Events, totals.Bytes + trimmed.PayloadBytes, trimmed.FirstRetainedSequence);
             checkpoint.State.Retention = totals;
             LogTrimmed(Model, trimmed.Entries, trimmed.Events, trimmed.PayloadBytes);

@@ -51,11 +51,13 @@ public sealed partial class ModelGrain(
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
         _persistedSequence = checkpoint.State.AppliedSequence;
+        _snapshot = checkpoint.State.Snapshot;
         var replayed = 0;
         await foreach (var (sequence, entry) in _log.ReadAfterAsync(_applier.AppliedSequence))
         {
-            await _applier.ApplyAsync(sequence, entry, _log.GetEventsAsync);
+            _applier.Apply(sequence, entry);
             _log.Remember(sequence, entry);
+            PublishSnapshot(force: false);
             replayed++;
         }
 
@@ -65,7 +67,7 @@ public sealed partial class ModelGrain(
             await CheckpointAsync();
         }
 
-        PublishSnapshot(force: true);
+        PublishSnapshot(force: _snapshot is null);
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
         _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);
     }
@@ -110,7 +112,7 @@ public sealed partial class ModelGrain(
         Enqueue(sequence, entry);
         await EnsureAppliedAsync();
         await catalog.UpsertAsync(Model, JsonSerializer.Serialize(definition, JsonDefaults.Options), NowUnixMs);
-        PublishSnapshot(force: true);
+        PublishSnapshot(force: false);
         await CheckpointAsync();
         return new RegisterResult(current is null ? RegisterStatus.Created : RegisterStatus.Updated, definition, []);
     }
@@ -140,6 +142,11 @@ public sealed partial class ModelGrain(
     private static bool SameJson(ModelDefinition a, ModelDefinition b) =>
         JsonSerializer.Serialize(a, JsonDefaults.Options) == JsonSerializer.Serialize(b, JsonDefaults.Options);
 
+    /// <summary>
+    /// Publishes a new snapshot after every <see cref="ModelGrainOptions.SnapshotUpdates"/> updates, every
+    /// <see cref="ModelGrainOptions.SnapshotEventSeconds"/> of event time, and when the definition changes. Decided at
+    /// entry boundaries from what the log holds — never from wall time — so a replay publishes the same snapshots.
+    /// </summary>
     private void PublishSnapshot(bool force)
     {
         if (_applier.Learner is not { } learner)
@@ -147,11 +154,17 @@ public sealed partial class ModelGrain(
             return;
         }
 
-        if (force || _snapshot is null || learner.Updates - checkpoint.State.SnapshotUpdates >= _options.SnapshotUpdates)
+        var eventTime = _applier.Monitor!.Buckets.MaxEventTime;
+        var due = force || _snapshot is null || _snapshot.Revision != _applier.Revision
+            || learner.Updates - checkpoint.State.SnapshotUpdates >= _options.SnapshotUpdates
+            || (_options.SnapshotEventSeconds is { } seconds && learner.Updates > checkpoint.State.SnapshotUpdates
+                && eventTime - checkpoint.State.SnapshotEventTime >= seconds);
+        if (due)
         {
             _snapshot = snapshots.Create(Model, _applier);
             checkpoint.State.SnapshotSequence = _snapshot.Sequence;
             checkpoint.State.SnapshotUpdates = learner.Updates;
+            checkpoint.State.SnapshotEventTime = eventTime;
         }
     }
 

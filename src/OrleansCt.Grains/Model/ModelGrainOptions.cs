@@ -29,4 +29,7 @@ public sealed class ModelGrainOptions
 
     /// <summary>The learner publishes a new snapshot to the ingest grains after this many updates.</summary>
     public int SnapshotUpdates { get; set; } = 100;
+
+    /// <summary>...or after this many seconds of event time with at least one update; null: by updates only.</summary>
+    public double? SnapshotEventSeconds { get; set; }
 }

@@ -49,6 +49,13 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         return sequence;
     }
 
+    /// <summary>Forgets, in memory, the entries retention dropped from the log, so memory and log answer alike.</summary>
+    public void Forget(long throughSequence)
+    {
+        _ids.Forget(throughSequence);
+        _recent.Forget(throughSequence);
+    }
+
     public void Remember(long sequence, LogEntry entry)
     {
         if (entry is EventsEntry events)

@@ -38,4 +38,10 @@ public sealed class ModelState
     [Id(13)] public byte[]? Monitor { get; set; }
 
     [Id(14)] public RetentionTotals Retention { get; set; } = new(0, 0, 0, 0);
+
+    /// <summary>The snapshot served when the checkpoint was written, so a replay resumes publishing where it was.</summary>
+    [Id(15)] public ModelSnapshot? Snapshot { get; set; }
+
+    /// <summary>The largest event time seen when the last snapshot was published.</summary>
+    [Id(16)] public double SnapshotEventTime { get; set; } = double.NegativeInfinity;
 }

@@ -27,4 +27,15 @@ internal sealed class RecentEntries(int capacity)
     }
 
     public EventsEntry? Find(long sequence) => _bySequence.GetValueOrDefault(sequence);
+
+    /// <summary>Drops entries up to <paramref name="sequence"/>, which retention removed from the log.</summary>
+    public void Forget(long sequence)
+    {
+        while (_order.Count > 0 && _order.Peek() <= sequence)
+        {
+            var oldest = _order.Dequeue();
+            _events -= _bySequence[oldest].Batch.Count;
+            _bySequence.Remove(oldest);
+        }
+    }
 }

@@ -1,0 +1,33 @@
+using System.Text;
+using OrleansCt.Testing;
+
+namespace OrleansCt.Hosting.Tests.Infrastructure;
+
+/// <summary>The shared elec2 file as request bodies: row r (0-based) at r × 30 minutes, with its label.</summary>
+public static class Elec2Stream
+{
+    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(SharedData.PathOf("data/elec2/elec2.csv")));
+
+    public static int Rows => Lines.Value.Length - 1;
+
+    /// <summary>An events body for rows [from, to), labels included.</summary>
+    public static string EventsBody(int from, int to, string idPrefix = "row")
+    {
+        var header = Lines.Value[0].Split(',');
+        var body = new StringBuilder("{\"events\": [");
+        for (var r = from; r < to; r++)
+        {
+            var cells = Lines.Value[r + 1].Split(',');
+            body.Append(r > from ? "," : "").Append($$"""{"id": "{{idPrefix}}{{r}}", "time": {{r * 1800L}}, "label": "{{cells[8]}}", "features": {""");
+            for (var c = 0; c < 8; c++)
+            {
+                var value = header[c] == "day" ? $"\"{cells[c]}\"" : cells[c];
+                body.Append(c > 0 ? "," : "").Append($"\"{header[c]}\": {value}");
+            }
+
+            body.Append("}}");
+        }
+
+        return body.Append("]}").ToString();
+    }
+}
