@@ -12,15 +12,20 @@ public sealed class SiloProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
 
-    private SiloProcess(Process process, int httpPort)
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output;
+
+    private SiloProcess(Process process, int httpPort, System.Collections.Concurrent.ConcurrentQueue<string> output)
     {
-        _process = process;
+        (_process, _output) = (process, output);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
     }
 
     public HttpClient Http { get; }
 
-    public static async Task<SiloProcess> StartAsync(string dataPath, int[] ports)
+    /// <summary>What the process has printed so far (stdout and stderr).</summary>
+    public IReadOnlyCollection<string> Output => _output;
+
+    public static async Task<SiloProcess> StartAsync(string dataPath, int[] ports, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "OrleansCt.Silo.dll");
         var info = new ProcessStartInfo("dotnet", [dll])
@@ -35,6 +40,10 @@ public sealed class SiloProcess : IAsyncDisposable
         info.Environment["OrleansCt__Cluster__SiloPort"] = ports[1].ToString();
         info.Environment["OrleansCt__Cluster__GatewayPort"] = ports[2].ToString();
         info.Environment["OrleansCt__Cluster__ClusterId"] = $"kill-{ports[0]}";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -66,7 +75,7 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new TimeoutException($"The silo printed no 'OrleansCt ready' line within {StartTimeout}:\n{string.Join('\n', log)}");
         }
 
-        return new SiloProcess(process, ports[0]);
+        return new SiloProcess(process, ports[0], log);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed.</summary>
