@@ -23,19 +23,25 @@ public sealed class ModelMonitor
         Buckets = new BucketSeries<StreamStats>(
             new BucketOptions { Seconds = m.BucketSeconds, Events = m.BucketEvents, AllowedLatenessSeconds = m.AllowedLatenessSeconds, Ring = m.Ring },
             () => StreamStats.Create(schema, Bins));
-        Overall = StreamStats.Create(schema);
-        Reference = StreamStats.Create(schema);
+        Overall = StreamStats.Create(schema, scale: WholeStreamScale);
+        Reference = StreamStats.Create(schema, scale: WholeStreamScale);
         LabelDelays = new QuantileSketch(m.QuantileK);
         FadingClassification = schema.IsClassification ? new FadingClassificationMetrics(schema.PredictionWidth, schema.PositiveClassIndex, m.FadingFactor) : null;
         FadingRegression = schema.IsClassification ? null : new FadingRegressionMetrics(m.FadingFactor);
     }
 
+    /// <summary>The whole stream's and the reference's sketches are this many times finer than a bucket's.</summary>
+    public const int WholeStreamScale = 3;
+
     public BucketSeries<StreamStats> Buckets { get; }
 
     public StreamStats Overall { get; private set; }
 
-    /// <summary>The first <see cref="MonitoringSpec.ReferenceEvents"/> events; its quantiles fix the histogram bins.</summary>
-    public StreamStats Reference { get; private set; }
+    /// <summary>
+    /// The first <see cref="MonitoringSpec.ReferenceEvents"/> events while they are being gathered; once its quantiles
+    /// have fixed the histogram bins, only the bins are kept (null afterwards).
+    /// </summary>
+    public StreamStats? Reference { get; private set; }
 
     /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until the reference is full.</summary>
     public FixedHistogram[]? Bins { get; private set; }
@@ -62,7 +68,7 @@ public sealed class ModelMonitor
             var bucket = Buckets.Route(batch.Times[row]);
             AddEvent(bucket.State, batch, predictions, row);
             AddEvent(Overall, batch, predictions, row);
-            if (ReferenceEvents < _schema.Definition.Monitoring.ReferenceEvents)
+            if (Reference is not null)
             {
                 AddEvent(Reference, batch, predictions, row);
                 if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
@@ -154,15 +160,19 @@ public sealed class ModelMonitor
     private void FixBins()
     {
         var bins = _schema.Definition.Monitoring.HistogramBins;
+        var reference = Reference!;
         Bins =
         [
-            .. Reference.Numeric.Select(s => FixedHistogram.FromQuantiles(s.Quantiles, bins)),
-            .. _schema.Categorical.Select((f, i) => FixedHistogram.FromCategories(f.Categories ?? Reference.Categorical[i].Top(int.MaxValue).Select(c => c.Name).ToList())),
+            // A feature missing throughout the reference gets one bin: nothing to place edges at.
+            .. reference.Numeric.Select(s => s.Count == 0 ? FixedHistogram.Numeric([]) : FixedHistogram.FromQuantiles(s.Quantiles, bins)),
+            .. _schema.Categorical.Select((f, i) => FixedHistogram.FromCategories(f.Categories ?? reference.Categorical[i].Top(int.MaxValue).Select(c => c.Name).ToList())),
         ];
         foreach (var bucket in Buckets.Open)
         {
             bucket.State.Histograms ??= Bins.Select(h => h.EmptyCopy()).ToArray();
         }
+
+        Reference = null;
     }
 
     public MonitorState ToState() => new(
@@ -171,7 +181,7 @@ public sealed class ModelMonitor
         Buckets.LateEvents,
         Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, StreamStatsState.Of(b.State))).ToArray(),
         StreamStatsState.Of(Overall),
-        StreamStatsState.Of(Reference),
+        Reference is null ? null : StreamStatsState.Of(Reference),
         ReferenceEvents,
         Bins?.Select(h => h.ToState()).ToArray(),
         LabelDelays.ToState(),
@@ -186,7 +196,7 @@ public sealed class ModelMonitor
         var monitor = new ModelMonitor(schema)
         {
             Overall = state.Overall.Restore(),
-            Reference = state.Reference.Restore(),
+            Reference = state.Reference?.Restore(),
             ReferenceEvents = state.ReferenceEvents,
             Bins = state.Bins?.Select(FixedHistogram.FromState).ToArray(),
             LabelDelays = QuantileSketch.FromState(state.LabelDelays),

@@ -10,7 +10,7 @@ public sealed record MonitorState(
     long LateEvents,
     BucketState[] Buckets,
     StreamStatsState Overall,
-    StreamStatsState Reference,
+    StreamStatsState? Reference,
     long ReferenceEvents,
     FixedHistogramState[]? Bins,
     QuantileSketchState LabelDelays,

@@ -35,9 +35,13 @@ public sealed class StreamStats : IBucketState<StreamStats>
     /// <summary>Per feature (numeric, then categorical), binned on the reference; null until the reference is fixed.</summary>
     public FixedHistogram[]? Histograms { get; set; }
 
-    public static StreamStats Create(ModelSchema schema, FixedHistogram[]? binsTemplate = null)
+    /// <summary>
+    /// Empty stats with the model's sketch sizes; <paramref name="scale"/> multiplies them (the whole stream keeps
+    /// finer sketches than one bucket, since there is only one of it).
+    /// </summary>
+    public static StreamStats Create(ModelSchema schema, FixedHistogram[]? binsTemplate = null, int scale = 1)
     {
-        var m = schema.Definition.Monitoring;
+        var m = schema.Definition.Monitoring with { QuantileK = schema.Definition.Monitoring.QuantileK * scale, CategoryCap = schema.Definition.Monitoring.CategoryCap * scale };
         var classes = schema.Definition.Classes.Count;
         return new StreamStats
         {

@@ -13,7 +13,7 @@ public sealed record MonitoringSpec
     public double AllowedLatenessSeconds { get; init; }
 
     /// <summary>Closed buckets kept in the model grain's short ring.</summary>
-    public int Ring { get; init; } = 12;
+    public int Ring { get; init; } = 2;
 
     /// <summary>The model's first events that form its reference until one is set explicitly.</summary>
     public int ReferenceEvents { get; init; } = 1_000;
@@ -21,14 +21,14 @@ public sealed record MonitoringSpec
     /// <summary>Bins of the fixed-edge histograms, from the reference's quantiles.</summary>
     public int HistogramBins { get; init; } = 10;
 
-    /// <summary>Size parameter of the quantile sketches (KLL k).</summary>
-    public int QuantileK { get; init; } = 32;
+    /// <summary>Size parameter of a bucket's quantile sketches (KLL k); the whole stream's are 3 times larger.</summary>
+    public int QuantileK { get; init; } = 16;
 
-    /// <summary>Distinct categories counted per categorical feature before the rest go to "other".</summary>
-    public int CategoryCap { get; init; } = 32;
+    /// <summary>Distinct categories a bucket counts per categorical feature before the rest go to "other" (the whole stream: 3 times more).</summary>
+    public int CategoryCap { get; init; } = 8;
 
     /// <summary>Score bins per class of the ROC AUC sketch (error at most half the share of positive–negative pairs that share a bin).</summary>
-    public int AucBins { get; init; } = 100;
+    public int AucBins { get; init; } = 50;
 
     /// <summary>Weight of the past in the fading-factor metrics (River's α).</summary>
     public double FadingFactor { get; init; } = 0.999;

@@ -30,6 +30,16 @@ public sealed class FixedHistogram
         }
     }
 
+    // Bins are immutable, so copies share them: a bucket's histogram costs only its counts.
+    private FixedHistogram(FixedHistogram bins)
+    {
+        IsCategorical = bins.IsCategorical;
+        _edges = bins._edges;
+        _categories = bins._categories;
+        _categoryBins = bins._categoryBins;
+        _counts = new long[bins._counts.Length];
+    }
+
     public bool IsCategorical { get; }
 
     /// <summary>Numeric edges, ascending; empty when categorical.</summary>
@@ -171,7 +181,7 @@ public sealed class FixedHistogram
 
     /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
     /// <summary>A histogram with the same bins and nothing counted.</summary>
-    public FixedHistogram EmptyCopy() => IsCategorical ? FromCategories(Categories!) : Numeric(Edges!);
+    public FixedHistogram EmptyCopy() => new(this);
 
     public static FixedHistogram FromState(FixedHistogramState state)
     {

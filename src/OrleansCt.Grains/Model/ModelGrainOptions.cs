@@ -7,10 +7,10 @@ public sealed class ModelGrainOptions
     public TimeSpan DedupHorizon { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Id hashes kept in memory; older lookups go to the stored id index.</summary>
-    public int RecentIds { get; set; } = 200_000;
+    public int RecentIds { get; set; } = 50_000;
 
     /// <summary>Events whose batches stay in memory awaiting labels; older ones are read back from the log.</summary>
-    public int RecentEvents { get; set; } = 50_000;
+    public int RecentEvents { get; set; } = 10_000;
 
     /// <summary>A checkpoint is written after this many applied log entries...</summary>
     public int CheckpointEntries { get; set; } = 64;
