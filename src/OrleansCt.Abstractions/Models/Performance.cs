@@ -1,3 +1,5 @@
+using OrleansCt.Core.Metrics;
+
 namespace OrleansCt.Abstractions.Models;
 
 /// <summary>
@@ -9,4 +11,9 @@ public sealed record Performance(
     [property: Id(0)] long Labelled,
     [property: Id(1)] double? Accuracy,
     [property: Id(2)] double? Mae,
-    [property: Id(3)] double? Rmse);
+    [property: Id(3)] double? Rmse)
+{
+    public static Performance Of(ClassificationValues values) => new(values.Count, values.Accuracy, null, null);
+
+    public static Performance Of(RegressionValues values) => new(values.Count, null, values.Mae, values.Rmse);
+}

@@ -1,6 +1,5 @@
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Learning;
-using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Monitoring;
 using OrleansCt.Core.Schema;
 using OrleansCt.Grains.Log;
@@ -9,7 +8,7 @@ namespace OrleansCt.Grains.Model;
 
 /// <summary>
 /// Applies log entries, in sequence order, to the model's derived state: definition, learner, counters and
-/// prequential tally. Reads no clock and no randomness, so a replay reproduces the same state.
+/// monitor. Reads no clock and no randomness, so a replay reproduces the same state.
 /// </summary>
 internal sealed class ModelApplier
 {
@@ -19,13 +18,6 @@ internal sealed class ModelApplier
         Events = checkpoint.Events;
         Labels = checkpoint.Labels;
         UnmatchedLabels = checkpoint.UnmatchedLabels;
-        Tally = new PrequentialTally
-        {
-            Labelled = checkpoint.Labelled,
-            Correct = checkpoint.Correct,
-            AbsoluteError = checkpoint.AbsoluteError,
-            SquaredError = checkpoint.SquaredError,
-        };
         if (checkpoint.Definition is { } definition)
         {
             Schema = new ModelSchema(definition);
@@ -51,7 +43,6 @@ internal sealed class ModelApplier
 
     public long UnmatchedLabels { get; private set; }
 
-    public PrequentialTally Tally { get; }
 
     public void Apply(long sequence, LogEntry entry)
     {
@@ -95,10 +86,6 @@ internal sealed class ModelApplier
         checkpoint.Events = Events;
         checkpoint.Labels = Labels;
         checkpoint.UnmatchedLabels = UnmatchedLabels;
-        checkpoint.Labelled = Tally.Labelled;
-        checkpoint.Correct = Tally.Correct;
-        checkpoint.AbsoluteError = Tally.AbsoluteError;
-        checkpoint.SquaredError = Tally.SquaredError;
         checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 
@@ -123,29 +110,6 @@ internal sealed class ModelApplier
     {
         Labels++;
         Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds);
-        if (Schema!.IsClassification)
-        {
-            Tally.ObserveClass(ArgMax(prediction), (int)label);
-        }
-        else
-        {
-            Tally.ObserveValue(prediction[0], label);
-        }
-
         Learner!.Learn(batch, row, label);
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> scores)
-    {
-        var best = 0;
-        for (var k = 1; k < scores.Length; k++)
-        {
-            if (scores[k] > scores[best])
-            {
-                best = k;
-            }
-        }
-
-        return best;
     }
 }

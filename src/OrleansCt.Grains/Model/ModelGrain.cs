@@ -125,9 +125,10 @@ public sealed partial class ModelGrain(
             return null;
         }
 
-        var tally = _applier.Tally;
-        var performance = new Performance(tally.Labelled, schema.IsClassification ? tally.Accuracy : null,
-            schema.IsClassification ? null : tally.Mae, schema.IsClassification ? null : tally.Rmse);
+        var overall = _applier.Monitor!.Overall;
+        var performance = overall.Classification is { } classification
+            ? Performance.Of(classification.Values())
+            : Performance.Of(overall.Regression!.Values());
         return new ModelInfo(Model, schema.Definition, SnapshotFactory.OnlineVersion, _applier.Events, _applier.Labels,
             _applier.UnmatchedLabels, _applier.Learner!.Updates, _log.LastSequence, _persistedSequence, performance,
             _snapshot!.Sequence, _snapshot.Digest, checkpoint.State.Retention);

@@ -22,13 +22,9 @@ public sealed class ModelState
 
     [Id(6)] public long UnmatchedLabels { get; set; }
 
-    [Id(7)] public long Labelled { get; set; }
 
-    [Id(8)] public long Correct { get; set; }
 
-    [Id(9)] public double AbsoluteError { get; set; }
 
-    [Id(10)] public double SquaredError { get; set; }
 
     [Id(11)] public long SnapshotSequence { get; set; }
 
