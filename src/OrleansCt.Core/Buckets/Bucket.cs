@@ -24,6 +24,23 @@ public sealed class Bucket<T>(long index, double start, double end, T state)
     /// <summary>Labels that arrived after this bucket closed (and still updated it).</summary>
     public long LabelsAfterClose { get; internal set; }
 
-    internal void Restore(bool closed, long events, long late, long labelsAfterClose) =>
-        (Closed, Events, Late, LabelsAfterClose) = (closed, events, late, labelsAfterClose);
+    /// <summary>The first and last log sequences whose events this bucket holds (0 when unknown).</summary>
+    public long FirstSequence { get; private set; }
+
+    public long LastSequence { get; private set; }
+
+    /// <summary>Notes that events of the log entry at <paramref name="sequence"/> went to this bucket.</summary>
+    public void Holds(long sequence)
+    {
+        if (sequence <= 0)
+        {
+            return;
+        }
+
+        FirstSequence = FirstSequence == 0 ? sequence : Math.Min(FirstSequence, sequence);
+        LastSequence = Math.Max(LastSequence, sequence);
+    }
+
+    internal void Restore(bool closed, long events, long late, long labelsAfterClose, long firstSequence, long lastSequence) =>
+        (Closed, Events, Late, LabelsAfterClose, FirstSequence, LastSequence) = (closed, events, late, labelsAfterClose, firstSequence, lastSequence);
 }

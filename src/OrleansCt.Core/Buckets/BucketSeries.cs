@@ -92,6 +92,13 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         return _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);
     }
 
+    /// <summary>
+    /// The open or ring bucket that holds the events of the log entry at <paramref name="sequence"/> (by count, where a
+    /// batch never straddles two buckets), or null when it has left the ring.
+    /// </summary>
+    public Bucket<T>? FindBySequence(long sequence) =>
+        sequence <= 0 ? null : _closed.Concat(_open.Values).FirstOrDefault(b => b.FirstSequence <= sequence && sequence <= b.LastSequence);
+
     /// <summary>The bucket with this index, open or in the ring.</summary>
     public Bucket<T>? FindIndex(long index) =>
         _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);

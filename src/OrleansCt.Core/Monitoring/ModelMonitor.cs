@@ -60,12 +60,13 @@ public sealed class ModelMonitor
 
     public FadingRegressionMetrics? FadingRegression { get; private set; }
 
-    /// <summary>Counts a batch of events and the predictions served for them.</summary>
-    public void ObserveEvents(EventBatch batch, Predictions predictions)
+    /// <summary>Counts a batch of events (the log entry at <paramref name="sequence"/>) and the predictions served for them.</summary>
+    public void ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
         for (var row = 0; row < batch.Count; row++)
         {
             var bucket = Buckets.Route(batch.Times[row]);
+            bucket.Holds(sequence);
             AddEvent(bucket.State, batch, predictions, row);
             AddEvent(Overall, batch, predictions, row);
             if (Reference is not null)
@@ -83,14 +84,16 @@ public sealed class ModelMonitor
     }
 
     /// <summary>
-    /// Counts a label joined to its event (row of an events entry) and the prediction served for it: into the bucket
-    /// of the event's time when that bucket is still kept — even if it has closed since — and into the whole stream.
+    /// Counts a label joined to its event (a row of the log entry at <paramref name="eventSequence"/>) and the
+    /// prediction served for it: into the bucket the event belongs to — by its time, or by its entry when buckets count
+    /// events — when that bucket is still kept, even if it has closed since; and into the whole stream.
     /// </summary>
-    public void ObserveLabel(EventBatch events, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds)
+    public void ObserveLabel(EventBatch events, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence = 0)
     {
         LabelledEvents++;
         LabelDelays.Add(Math.Max(0, delaySeconds));
-        if (Buckets.Find(events.Times[row]) is { } bucket)
+        var owner = _schema.Definition.Monitoring.BucketSeconds is null ? Buckets.FindBySequence(eventSequence) : Buckets.Find(events.Times[row]);
+        if (owner is { } bucket)
         {
             if (bucket.Closed)
             {
@@ -179,7 +182,7 @@ public sealed class ModelMonitor
         Buckets.Watermark,
         Buckets.MaxEventTime,
         Buckets.LateEvents,
-        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, StreamStatsState.Of(b.State))).ToArray(),
+        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence, StreamStatsState.Of(b.State))).ToArray(),
         StreamStatsState.Of(Overall),
         Reference is null ? null : StreamStatsState.Of(Reference),
         ReferenceEvents,
@@ -209,7 +212,7 @@ public sealed class ModelMonitor
         var buckets = state.Buckets.Select(b =>
         {
             var bucket = monitor.Buckets.Shape(b.Index, b.Stats.Restore());
-            bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose);
+            bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence);
             return bucket;
         });
         monitor.Buckets.Restore(state.Watermark, state.MaxEventTime, state.LateEvents, buckets.ToList());

@@ -56,14 +56,14 @@ internal sealed class ModelApplier
                 break;
             case EventsEntry events:
                 Events += events.Batch.Count;
-                Monitor!.ObserveEvents(events.Batch, events.Predictions);
+                Monitor!.ObserveEvents(events.Batch, events.Predictions, sequence);
                 if (events.Batch.Labels is { } labels)
                 {
                     for (var row = 0; row < labels.Length; row++)
                     {
                         if (!double.IsNaN(labels[row]))
                         {
-                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0);
+                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0, sequence);
                         }
                     }
                 }
@@ -97,7 +97,7 @@ internal sealed class ModelApplier
             if (row >= 0)
             {
                 var delay = (joined.ArrivalUnixMs - joined.JoinedArrivalUnixMs[row]) / 1000.0;
-                Learn(joined.Joined, row, joined.JoinedPredictions.Row(row), joined.Labels[i], delay);
+                Learn(joined.Joined, row, joined.JoinedPredictions.Row(row), joined.Labels[i], delay, joined.EventSequences[i]);
             }
             else if (joined.EventSequences[i] == LabelJoin.Unmatched)
             {
@@ -106,10 +106,10 @@ internal sealed class ModelApplier
         }
     }
 
-    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds)
+    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence)
     {
         Labels++;
-        Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds);
+        Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds, eventSequence);
         Learner!.Learn(batch, row, label);
     }
 }

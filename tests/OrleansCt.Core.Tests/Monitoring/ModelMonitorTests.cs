@@ -79,6 +79,25 @@ public sealed class ModelMonitorTests
     }
 
     [Fact]
+    public void With_buckets_of_a_number_of_events_a_late_label_finds_its_bucket_by_the_log_entry_of_its_event()
+    {
+        var byCount = new ModelSchema(Daily.Definition with { Monitoring = new MonitoringSpec { BucketSeconds = null, BucketEvents = 96 } });
+        var monitor = new ModelMonitor(byCount);
+        for (var entry = 1; entry <= 5; entry++)
+        {
+            var rows = Rows((entry - 1) * 48, entry * 48);
+            monitor.ObserveEvents(rows, Constant(48), sequence: entry);
+        }
+
+        // Entries 1-2 filled bucket 0, entries 3-4 bucket 1 (both closed at their second batch); entry 5 is in bucket 2.
+        monitor.ObserveLabel(Rows(100, 101), 0, [0.3, 0.7], 1, delaySeconds: 5, eventSequence: 3);
+
+        var second = monitor.Buckets.Closed.Single(b => b.Index == 1);
+        Assert.Equal((3L, 4L), (second.FirstSequence, second.LastSequence));
+        Assert.Equal((1L, 1L), (second.LabelsAfterClose, second.State.Classification!.Values().Count));
+    }
+
+    [Fact]
     public void A_checkpoint_restored_midway_continues_bit_for_bit_like_an_uninterrupted_monitor()
     {
         var uninterrupted = Feed(new ModelMonitor(Daily), 0, 48 * 40);
