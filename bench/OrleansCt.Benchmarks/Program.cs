@@ -1,13 +1,23 @@
 using OrleansCt.Benchmarks;
 
-return args.FirstOrDefault() switch
+var scenario = args.FirstOrDefault();
+return scenario switch
 {
     "memory" => MemoryScenario.Run(args.Contains("--json"), Settings.Monitoring(args)),
+    "core" => CoreLoopScenario.Run(args),
+    "storage" => StorageScenario.Run(args),
+    "sklearn" => SklearnScenario.Run(args),
+    "silo" => await SiloPipelineScenario.RunAsync(args),
+    "http" => await HttpIngestScenario.RunAsync(args),
+    "latency" => await PredictLatencyScenario.RunAsync(args),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--json]\nscenarios: memory");
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
+        scenarios: core, storage, sklearn, memory, silo, http, latency
+        """);
     return 2;
 }
