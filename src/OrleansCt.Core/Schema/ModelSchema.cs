@@ -21,6 +21,8 @@ public sealed class ModelSchema
             _byName[Categorical[i].Name] = (FeatureType.Categorical, i);
         }
 
+        NumericUtf8 = Numeric.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
+        CategoricalUtf8 = Categorical.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
         ClassIndex = definition.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         PositiveClassIndex = definition.Task == ModelTask.Regression
             ? -1
@@ -34,6 +36,12 @@ public sealed class ModelSchema
     public IReadOnlyList<FeatureSpec> Numeric { get; }
 
     public IReadOnlyList<FeatureSpec> Categorical { get; }
+
+    /// <summary>The numeric features' names in UTF-8, to look them up in JSON without allocating.</summary>
+    public IReadOnlyList<byte[]> NumericUtf8 { get; }
+
+    /// <summary>The categorical features' names in UTF-8.</summary>
+    public IReadOnlyList<byte[]> CategoricalUtf8 { get; }
 
     public IReadOnlyDictionary<string, int> ClassIndex { get; }
 

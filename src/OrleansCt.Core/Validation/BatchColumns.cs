@@ -43,13 +43,13 @@ internal sealed class BatchColumns
 
     public double[]? Labels { get; }
 
-    public void ReadId(JsonElement value, int index, string at, ErrorList errors)
+    public void ReadId(JsonElement value, int index, FieldPath at, ErrorList errors)
     {
-        if (IdReader.TryRead(value, $"{at}.id", errors, out var id))
+        if (IdReader.TryRead(value, at.With("id"), errors, out var id))
         {
             if (_idIndex.TryGetValue(id, out var first))
             {
-                errors.Add($"{at}.id", $"'{id}' is also the id of event {first}; ids must be unique within a batch");
+                errors.Add(at.With("id"), $"'{id}' is also the id of event {first}; ids must be unique within a batch");
                 return;
             }
 

@@ -20,6 +20,8 @@ internal sealed class ErrorList
         }
     }
 
+    public void Add(FieldPath field, string message) => Add(field.ToString(), message);
+
     public IReadOnlyList<FieldError> ToList()
     {
         if (_dropped == 0)

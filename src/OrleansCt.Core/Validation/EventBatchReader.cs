@@ -58,7 +58,7 @@ public static class EventBatchReader
 
     private static void ReadEvent(JsonElement element, int index, ModelSchema schema, BatchKind kind, double arrival, BatchColumns columns, ErrorList errors)
     {
-        var at = $"events[{index}]";
+        var at = new FieldPath("events", index);
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(at, "must be an object with id, features and optionally time");
@@ -69,104 +69,119 @@ public static class EventBatchReader
         var (sawId, sawFeatures) = (false, false);
         foreach (var property in element.EnumerateObject())
         {
-            switch (property.Name)
+            var value = property.Value;
+            if (property.NameEquals("id"u8))
             {
-                case "id":
-                    sawId = true;
-                    columns.ReadId(property.Value, index, at, errors);
-                    break;
-                case "time":
-                    if (property.Value.ValueKind == JsonValueKind.Null)
-                    {
-                        break;
-                    }
-
-                    if (EventTime.TryRead(property.Value, out var seconds, out var problem))
-                    {
-                        columns.Times[index] = seconds;
-                    }
-                    else
-                    {
-                        errors.Add($"{at}.time", problem!);
-                    }
-
-                    break;
-                case "features":
-                    sawFeatures = true;
-                    ReadFeatures(property.Value, index, at, schema, columns, errors);
-                    break;
-                case "label" when kind == BatchKind.Events:
-                    LabelValue.Read(property.Value, schema, $"{at}.label", columns.Labels!, index, errors, allowNull: true);
-                    break;
-                case "label":
-                    errors.Add($"{at}.label", "predict takes no labels: send labels to /labels, or events with labels to /events");
-                    break;
-                default:
-                    errors.Add($"{at}.{property.Name}", "is not a field of an event (id, time, features" + (kind == BatchKind.Events ? ", label)" : ")"));
-                    break;
+                sawId = true;
+                columns.ReadId(value, index, at, errors);
+            }
+            else if (property.NameEquals("time"u8))
+            {
+                ReadTime(value, index, at, columns, errors);
+            }
+            else if (property.NameEquals("features"u8))
+            {
+                sawFeatures = true;
+                ReadFeatures(value, index, at, schema, columns, errors);
+            }
+            else if (property.NameEquals("label"u8) && kind == BatchKind.Events)
+            {
+                LabelValue.Read(value, schema, at.With("label"), columns.Labels!, index, errors, allowNull: true);
+            }
+            else if (property.NameEquals("label"u8))
+            {
+                errors.Add(at.With("label"), "predict takes no labels: send labels to /labels, or events with labels to /events");
+            }
+            else
+            {
+                errors.Add(at.With(property.Name), "is not a field of an event (id, time, features" + (kind == BatchKind.Events ? ", label)" : ")"));
             }
         }
 
         if (!sawId)
         {
-            errors.Add($"{at}.id", "is required");
+            errors.Add(at.With("id"), "is required");
         }
 
         if (!sawFeatures)
         {
-            errors.Add($"{at}.features", "is required");
+            errors.Add(at.With("features"), "is required");
         }
     }
 
-    private static void ReadFeatures(JsonElement features, int index, string at, ModelSchema schema, BatchColumns columns, ErrorList errors)
+    private static void ReadTime(JsonElement value, int index, FieldPath at, BatchColumns columns, ErrorList errors)
     {
-        if (features.ValueKind != JsonValueKind.Object)
+        if (value.ValueKind == JsonValueKind.Null)
         {
-            errors.Add($"{at}.features", "must be an object of feature name to value");
             return;
         }
 
-        foreach (var property in features.EnumerateObject())
+        if (EventTime.TryRead(value, out var seconds, out var problem))
         {
-            var field = $"{at}.features.{property.Name}";
-            if (!schema.TryFind(property.Name, out var type, out var column))
-            {
-                errors.Add(field, "is not a feature of this model");
-                continue;
-            }
+            columns.Times[index] = seconds;
+        }
+        else
+        {
+            errors.Add(at.With("time"), problem!);
+        }
+    }
 
-            var value = property.Value;
-            if (type == FeatureType.Numeric)
-            {
-                ReadNumber(value, field, columns.Numeric[column], index, errors);
-            }
-            else
-            {
-                ReadCategory(value, field, columns.Categorical[column], index, errors);
-            }
+    /// <summary>
+    /// Looks each schema feature up by its UTF-8 name (no string is allocated for a valid event), then, only when the
+    /// object holds more properties than it matched, finds and reports the unknown ones.
+    /// </summary>
+    private static void ReadFeatures(JsonElement features, int index, FieldPath at, ModelSchema schema, BatchColumns columns, ErrorList errors)
+    {
+        if (features.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(at.With("features"), "must be an object of feature name to value");
+            return;
         }
 
+        var matched = 0;
         for (var c = 0; c < schema.Numeric.Count; c++)
         {
-            if (schema.Numeric[c].Required && double.IsNaN(columns.Numeric[c][index]) && !Has(features, schema.Numeric[c].Name))
+            var spec = schema.Numeric[c];
+            var found = features.TryGetProperty(schema.NumericUtf8[c], out var value);
+            matched += found ? 1 : 0;
+            if (found && value.ValueKind != JsonValueKind.Null)
             {
-                errors.Add($"{at}.features.{schema.Numeric[c].Name}", "is required");
+                ReadNumber(value, at.With("features", spec.Name), columns.Numeric[c], index, errors);
+            }
+            else if (spec.Required)
+            {
+                errors.Add(at.With("features", spec.Name), "is required");
             }
         }
 
         for (var c = 0; c < schema.Categorical.Count; c++)
         {
-            if (schema.Categorical[c].Required && columns.Categorical[c][index] is null && !Has(features, schema.Categorical[c].Name))
+            var spec = schema.Categorical[c];
+            var found = features.TryGetProperty(schema.CategoricalUtf8[c], out var value);
+            matched += found ? 1 : 0;
+            if (found && value.ValueKind != JsonValueKind.Null)
             {
-                errors.Add($"{at}.features.{schema.Categorical[c].Name}", "is required");
+                ReadCategory(value, at.With("features", spec.Name), columns.Categorical[c], index, errors);
+            }
+            else if (spec.Required)
+            {
+                errors.Add(at.With("features", spec.Name), "is required");
+            }
+        }
+
+        if (features.GetPropertyCount() > matched)
+        {
+            foreach (var property in features.EnumerateObject())
+            {
+                if (!schema.TryFind(property.Name, out _, out _))
+                {
+                    errors.Add(at.With("features", property.Name), "is not a feature of this model");
+                }
             }
         }
     }
 
-    private static bool Has(JsonElement features, string name) =>
-        features.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
-
-    private static void ReadNumber(JsonElement value, string field, double[] column, int index, ErrorList errors)
+    private static void ReadNumber(JsonElement value, FieldPath field, double[] column, int index, ErrorList errors)
     {
         switch (value.ValueKind)
         {
@@ -184,7 +199,7 @@ public static class EventBatchReader
         }
     }
 
-    private static void ReadCategory(JsonElement value, string field, string?[] column, int index, ErrorList errors)
+    private static void ReadCategory(JsonElement value, FieldPath field, string?[] column, int index, ErrorList errors)
     {
         switch (value.ValueKind)
         {

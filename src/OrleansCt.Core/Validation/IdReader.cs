@@ -5,7 +5,7 @@ namespace OrleansCt.Core.Validation;
 /// <summary>Reads an event id: a non-empty string of at most <see cref="BatchLimits.MaxIdLength"/> characters.</summary>
 internal static class IdReader
 {
-    public static bool TryRead(JsonElement value, string field, ErrorList errors, out string id)
+    public static bool TryRead(JsonElement value, FieldPath field, ErrorList errors, out string id)
     {
         id = value.ValueKind == JsonValueKind.String ? value.GetString()! : string.Empty;
         if (value.ValueKind != JsonValueKind.String)

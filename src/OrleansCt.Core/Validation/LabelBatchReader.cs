@@ -51,7 +51,7 @@ public static class LabelBatchReader
 
     private static void ReadOne(JsonElement item, int index, ModelSchema schema, string[] ids, double[] labels, Dictionary<string, int> seen, ErrorList errors)
     {
-        var at = $"labels[{index}]";
+        var at = new FieldPath("labels", index);
         if (item.ValueKind != JsonValueKind.Object)
         {
             errors.Add(at, "must be an object with id and label");
@@ -61,39 +61,39 @@ public static class LabelBatchReader
         var (sawId, sawLabel) = (false, false);
         foreach (var property in item.EnumerateObject())
         {
-            if (property.Name == "id")
+            if (property.NameEquals("id"u8))
             {
                 sawId = true;
-                if (IdReader.TryRead(property.Value, $"{at}.id", errors, out var id))
+                if (IdReader.TryRead(property.Value, at.With("id"), errors, out var id))
                 {
                     if (seen.TryGetValue(id, out var first))
                     {
-                        errors.Add($"{at}.id", $"'{id}' is also the id of label {first}; ids must be unique within a batch");
+                        errors.Add(at.With("id"), $"'{id}' is also the id of label {first}; ids must be unique within a batch");
                     }
 
                     seen[id] = index;
                     ids[index] = id;
                 }
             }
-            else if (property.Name == "label")
+            else if (property.NameEquals("label"u8))
             {
                 sawLabel = true;
-                LabelValue.Read(property.Value, schema, $"{at}.label", labels, index, errors, allowNull: false);
+                LabelValue.Read(property.Value, schema, at.With("label"), labels, index, errors, allowNull: false);
             }
             else
             {
-                errors.Add($"{at}.{property.Name}", "is not a field of a label (id, label)");
+                errors.Add(at.With(property.Name), "is not a field of a label (id, label)");
             }
         }
 
         if (!sawId)
         {
-            errors.Add($"{at}.id", "is required");
+            errors.Add(at.With("id"), "is required");
         }
 
         if (!sawLabel)
         {
-            errors.Add($"{at}.label", "is required");
+            errors.Add(at.With("label"), "is required");
         }
     }
 }

@@ -6,7 +6,7 @@ namespace OrleansCt.Core.Validation;
 /// <summary>Reads a label: one of the classes (classification) or a finite number (regression).</summary>
 internal static class LabelValue
 {
-    public static void Read(JsonElement value, ModelSchema schema, string field, double[] labels, int index, ErrorList errors, bool allowNull)
+    public static void Read(JsonElement value, ModelSchema schema, FieldPath field, double[] labels, int index, ErrorList errors, bool allowNull)
     {
         if (value.ValueKind == JsonValueKind.Null && allowNull)
         {

@@ -44,8 +44,14 @@ internal sealed class ModelApplier
     public long UnmatchedLabels { get; private set; }
 
 
-    public void Apply(long sequence, LogEntry entry)
+    /// <summary>
+    /// Applies one entry. <paramref name="prelearned"/> is a copy of the learner that has already learned this entry's
+    /// labelled rows (the prequential path made its predictions with it, starting from exactly this learner): it is
+    /// taken instead of learning the same rows a second time. A replay passes none and learns them, to the same bits.
+    /// </summary>
+    public void Apply(long sequence, LogEntry entry, OnlineLearner? prelearned = null)
     {
+        var learn = prelearned is null || AppliedSequence != sequence - 1;
         switch (entry)
         {
             case DefinitionEntry definition:
@@ -63,9 +69,11 @@ internal sealed class ModelApplier
                     {
                         if (!double.IsNaN(labels[row]))
                         {
-                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0, sequence);
+                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0, sequence, learn);
                         }
                     }
+
+                    Learner = learn ? Learner : prelearned;
                 }
 
                 break;
@@ -106,10 +114,13 @@ internal sealed class ModelApplier
         }
     }
 
-    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence)
+    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence, bool learn = true)
     {
         Labels++;
         Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds, eventSequence);
-        Learner!.Learn(batch, row, label);
+        if (learn)
+        {
+            Learner!.Learn(batch, row, label);
+        }
     }
 }

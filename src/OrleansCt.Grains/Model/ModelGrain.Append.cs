@@ -50,8 +50,9 @@ public sealed partial class ModelGrain
         if (fresh.Count > 0)
         {
             var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
-            var (entry, eventHashes) = await BuildEntryAsync(sub, rows, hashes);
+            var (entry, eventHashes, prelearned) = await BuildEntryAsync(sub, rows, hashes);
             appendedAt = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(entry.Batch)]);
+            _prelearned = prelearned is null ? null : (appendedAt, prelearned);
             Enqueue(appendedAt, entry);
             for (var i = 0; i < fresh.Count; i++)
             {
@@ -118,20 +119,21 @@ public sealed partial class ModelGrain
     /// the live learner that learns each label right after predicting its row; applying the entry later repeats
     /// exactly those updates on the learner itself.
     /// </summary>
-    private async Task<(EventsEntry Entry, ulong[] Hashes)> BuildEntryAsync(EventsSubmission sub, int[]? rows, ulong[] hashes)
+    private async Task<(EventsEntry Entry, ulong[] Hashes, OnlineLearner? Prelearned)> BuildEntryAsync(EventsSubmission sub, int[]? rows, ulong[] hashes)
     {
         var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
         var eventHashes = rows is null ? hashes : rows.Select(r => hashes[r]).ToArray();
         if (!sub.Prequential)
         {
             var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
-            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), eventHashes);
+            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), eventHashes, null);
         }
 
         await EnsureAppliedAsync();
         var before = snapshots.Create(Model, _applier);
-        var learned = _applier.Learner!.Clone().PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
-        return (new EventsEntry(sub.ArrivalUnixMs, batch, learned, before.Version, before.Sequence, before.Digest), eventHashes);
+        var learner = _applier.Learner!.Clone();
+        var prequential = learner.PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
+        return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), eventHashes, learner);
     }
 
     /// <summary>Events sent with their labels are labelled already: a later label for them is a duplicate.</summary>

@@ -34,7 +34,9 @@ public sealed partial class ModelGrain
         {
             try
             {
-                _applier.Apply(next.Sequence, next.Entry);
+                var prelearned = _prelearned is { } p && p.Sequence == next.Sequence ? p.Learner : null;
+                _prelearned = null;
+                _applier.Apply(next.Sequence, next.Entry, prelearned);
             }
             catch (Exception e)
             {

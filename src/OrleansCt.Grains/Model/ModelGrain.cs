@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Json;
+using OrleansCt.Core.Learning;
 using OrleansCt.Core.Labels;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
@@ -40,6 +41,7 @@ public sealed partial class ModelGrain(
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
+    private (long Sequence, OnlineLearner Learner)? _prelearned;
 
     private string Model => this.GetPrimaryKeyString();
 
