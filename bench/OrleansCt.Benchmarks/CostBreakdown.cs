@@ -32,7 +32,7 @@ public static class CostBreakdown
             ("JSON read + validate (EventBatchReader)", Time(iterations, () => EventBatchReader.Read(body.Bytes, schema, BatchKind.Events, 1_767_225_600))),
             ("id hashes (EventIdHash)", Time(iterations, () => EventIdHash.Of(batch.Ids))),
             ("learner clone (test-then-train copy)", Time(iterations, () => learner.Clone())),
-            ("predict + learn per row (done twice: entry, apply)", Time(iterations, () =>
+            ("predict + learn per row (once: the entry is built by a copy that apply then keeps)", Time(iterations, () =>
             {
                 for (var r = 0; r < batch.Count; r++)
                 {
