@@ -19,6 +19,8 @@ public sealed class QuantileSketch
     // Levels deeper than this under the top all have MinLevelWidth for any allowed k (65535 * (2/3)^28 < 1), and 3^d stays in a long.
     private const int MaxDepth = 30;
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, (int[] Capacities, int[] MaxSizes)> Tables = new();
+
     // All items sit in one array, right-aligned: [free][level 0][level 1]…[top], level h in [_starts[h], _starts[h + 1]). Level 0 grows
     // leftwards into the free space and a compaction hands its survivors to the level on its right, so nothing but this array is
     // allocated while adding, and its length is always exactly the size at which the sketch compacts.
@@ -284,33 +286,40 @@ public sealed class QuantileSketch
     private int Levels => _starts.Length - 1;
 
     // Capacity ceil(k (2/3)^depth) in integers, so that the schedule (and so every compaction) is the same on every machine.
-    private static int Capacity(int k, int depth)
-    {
-        if (depth >= MaxDepth)
-        {
-            return MinLevelWidth;
-        }
-
-        long up = 1, down = 1;
-        for (var i = 0; i < depth; i++)
-        {
-            up *= 2;
-            down *= 3;
-        }
-
-        return (int)Math.Max(MinLevelWidth, ((k * up) + down - 1) / down);
-    }
+    private static int Capacity(int k, int depth) => depth >= MaxDepth ? MinLevelWidth : Table(k).Capacities[depth];
 
     private static int MaxSize(int k, int levels)
     {
-        var total = 0;
-        for (var depth = 0; depth < levels; depth++)
+        var table = Table(k);
+        return levels < table.MaxSizes.Length
+            ? table.MaxSizes[levels]
+            : table.MaxSizes[^1] + ((levels - (table.MaxSizes.Length - 1)) * MinLevelWidth);
+    }
+
+    // Compaction asks for capacities on every call; they depend on k only, so they are worked out once per k.
+    private static (int[] Capacities, int[] MaxSizes) Table(int k) => Tables.GetOrAdd(k, static k =>
+    {
+        var capacities = new int[MaxDepth];
+        for (var depth = 0; depth < MaxDepth; depth++)
         {
-            total += Capacity(k, depth);
+            long up = 1, down = 1;
+            for (var i = 0; i < depth; i++)
+            {
+                up *= 2;
+                down *= 3;
+            }
+
+            capacities[depth] = (int)Math.Max(MinLevelWidth, ((k * up) + down - 1) / down);
         }
 
-        return total;
-    }
+        var maxSizes = new int[MaxDepth + 1];
+        for (var levels = 1; levels <= MaxDepth; levels++)
+        {
+            maxSizes[levels] = maxSizes[levels - 1] + capacities[levels - 1];
+        }
+
+        return (capacities, maxSizes);
+    });
 
     private static int Append(double[] buffer, int at, QuantileSketch source, int level)
     {
