@@ -10,6 +10,8 @@ return scenario switch
     "silo" => await SiloPipelineScenario.RunAsync(args),
     "http" => await HttpIngestScenario.RunAsync(args),
     "latency" => await PredictLatencyScenario.RunAsync(args),
+    "models" => await ManyModelsScenario.RunAsync(args),
+    "scaling" => await ScalingScenario.RunAsync(args),
     _ => Usage(),
 };
 
@@ -17,7 +19,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
-        scenarios: core, storage, sklearn, memory, silo, http, latency
+        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling
         """);
     return 2;
 }

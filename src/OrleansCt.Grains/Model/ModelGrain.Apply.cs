@@ -79,6 +79,9 @@ public sealed partial class ModelGrain
             var covered = checkpoint.State.AppliedSequence;
             await checkpoint.WriteStateAsync();
             _persistedSequence = covered;
+
+            // The monitor's JSON is as large as the monitor itself: keep it only while it is being written.
+            checkpoint.State.Monitor = null;
         }
         while (_writeAgain);
     }

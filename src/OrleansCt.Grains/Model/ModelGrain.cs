@@ -52,6 +52,7 @@ public sealed partial class ModelGrain(
         _log = new ModelLog(Model, eventLog, codec, _options);
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
+        checkpoint.State.Monitor = null;
         _persistedSequence = checkpoint.State.AppliedSequence;
         _snapshot = checkpoint.State.Snapshot;
         var replayed = 0;
