@@ -34,14 +34,14 @@ public static class ScalingScenario
         {
             var connection = await TestServers.CreatePostgresDatabaseAsync($"scaling{count}");
             var clusterId = $"bench-scaling-{run}-{count}";
-            var silos = new List<ClusterSiloChild>();
+            var silos = new List<SiloChild>();
             var clients = new List<HttpClient>();
             try
             {
                 var startClock = Stopwatch.StartNew();
                 for (var i = 0; i < count; i++)
                 {
-                    silos.Add(await ClusterSiloChild.StartAsync($"bench-scaling-{count}-{i}", connection, redis.Endpoint, clusterId));
+                    silos.Add(await SiloChild.StartClusterAsync($"bench-scaling-{count}-{i}", connection, redis.Endpoint, clusterId));
                 }
 
                 var startSeconds = startClock.Elapsed.TotalSeconds;
@@ -108,7 +108,7 @@ public static class ScalingScenario
         }
     }
 
-    private static async Task<Result> Load(List<ClusterSiloChild> silos, List<HttpClient> clients, string[] names, BatchBody[] bodies, long[] next, double seconds)
+    private static async Task<Result> Load(List<SiloChild> silos, List<HttpClient> clients, string[] names, BatchBody[] bodies, long[] next, double seconds)
     {
         var concurrency = bodies.Length;
         var deadline = TimeSpan.FromSeconds(seconds);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using OrleansCt.Testing;
@@ -7,82 +5,42 @@ using OrleansCt.Testing;
 namespace OrleansCt.Benchmarks;
 
 /// <summary>
-/// The real service executable (OrleansCt.Silo.dll, as shipped: silo-config/embedded.json; SQLite synchronous=full unless asked otherwise)
-/// in a child process on free loopback ports and a fresh data folder; this process is the load generator.
+/// The real service executable in a child process (OrleansCt.Testing's SiloProcess) for the load generated here:
+/// embedded (silo-config/embedded.json, SQLite synchronous=full unless asked otherwise) or the cluster setup
+/// (ORLEANSCT_CONFIG=cluster: PostgreSQL storage and Redis membership given by the caller).
 /// </summary>
 public sealed class SiloChild : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output;
+    private readonly SiloProcess _process;
 
-    private SiloChild(Process process, int httpPort, ConcurrentQueue<string> output)
-    {
-        (_process, _output) = (process, output);
-        BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/");
-    }
+    private SiloChild(SiloProcess process) => _process = process;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _process.BaseAddress;
 
-    public int Pid => _process.Id;
+    public int Pid => _process.Pid;
 
     public static async Task<SiloChild> StartAsync(string name, string synchronous = "full")
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "OrleansCt.Silo.dll");
-        var dataPath = TestFolders.Create(name);
         var ports = FreePorts.Get(3);
-        var info = new ProcessStartInfo("dotnet", [dll])
+        return new SiloChild(await SiloProcess.StartAsync(TestFolders.Create(name), ports, new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = dataPath,
-        };
-        info.Environment["Urls"] = $"http://127.0.0.1:{ports[0]}";
-        info.Environment["OrleansCt__Storage__DataPath"] = dataPath;
-        info.Environment["OrleansCt__Cluster__SiloPort"] = ports[1].ToString();
-        info.Environment["OrleansCt__Cluster__GatewayPort"] = ports[2].ToString();
-        info.Environment["OrleansCt__Cluster__ClusterId"] = $"{name}-{ports[0]}";
-        info.Environment["OrleansCt__Cluster__ServiceId"] = $"{name}-{ports[0]}";
-        info.Environment["OrleansCt__Storage__SqliteSynchronous"] = synchronous;
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {dll}.");
-        var log = new ConcurrentQueue<string>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                ready.TrySetException(new InvalidOperationException($"The silo exited before it was ready:\n{string.Join('\n', log)}"));
-                return;
-            }
-
-            Keep(log, e.Data);
-            if (e.Data.StartsWith("OrleansCt ready", StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Keep(log, e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await ready.Task.WaitAsync(StartTimeout);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The silo printed no 'OrleansCt ready' line within {StartTimeout}:\n{string.Join('\n', log)}");
-        }
-
-        return new SiloChild(process, ports[0], log);
+            ["OrleansCt__Cluster__ClusterId"] = $"{name}-{ports[0]}",
+            ["OrleansCt__Cluster__ServiceId"] = $"{name}-{ports[0]}",
+            ["OrleansCt__Storage__SqliteSynchronous"] = synchronous,
+        }));
     }
+
+    public static async Task<SiloChild> StartClusterAsync(string name, string connectionString, string redis, string clusterId) =>
+        new(await SiloProcess.StartAsync(TestFolders.Create(name), FreePorts.Get(3), new Dictionary<string, string>
+        {
+            ["ORLEANSCT_CONFIG"] = "cluster",
+            ["OrleansCt__Storage__ConnectionString"] = connectionString,
+            ["OrleansCt__Cluster__Redis"] = redis,
+            ["OrleansCt__Cluster__ClusterId"] = clusterId,
+            ["OrleansCt__Cluster__ServiceId"] = clusterId,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__OrleansCt"] = "Warning",
+        }, TimeSpan.FromSeconds(90)));
 
     /// <summary>An HTTP client for the load: HTTP/1.1, up to <paramref name="connections"/> pooled loopback connections.</summary>
     public HttpClient Client(int connections) => new(new SocketsHttpHandler
@@ -107,26 +65,9 @@ public sealed class SiloChild : IAsyncDisposable
         }
     }
 
-    public TimeSpan CpuTime() => Machine.CpuTime(_process.Id);
+    public TimeSpan CpuTime() => Machine.CpuTime(_process.Pid);
 
-    public string Tail(int lines) => string.Join('\n', _output.TakeLast(lines));
+    public string Tail(int lines) => string.Join('\n', _process.Output.TakeLast(lines));
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
-        }
-
-        _process.Dispose();
-    }
-
-    private static void Keep(ConcurrentQueue<string> log, string line)
-    {
-        log.Enqueue(line);
-        while (log.Count > 200 && log.TryDequeue(out _))
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }
