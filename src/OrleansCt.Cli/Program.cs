@@ -1,0 +1,1 @@
+return OrleansCt.Cli.CliApp.Run(args, Console.Out, Console.Error);

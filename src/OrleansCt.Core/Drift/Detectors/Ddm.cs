@@ -1,0 +1,72 @@
+namespace OrleansCt.Core.Drift.Detectors;
+
+/// <summary>DDM, drift detection method (Gama et al., 2004), as River's drift.binary.DDM; definition in shared/reference/drift-detectors.md.</summary>
+public sealed class Ddm : IDriftDetector
+{
+    private RiverMean _p;
+    private double _pMin;
+    private double _sMin;
+    private double _psMin;
+
+    public Ddm(int warmStart = 30, double warningThreshold = 2.0, double driftThreshold = 3.0)
+    {
+        DetectorChecks.AtLeast(warmStart, 0, "warm_start");
+        DetectorChecks.NotNegative(warningThreshold, "warning_threshold");
+        DetectorChecks.NotNegative(driftThreshold, "drift_threshold");
+        (WarmStart, WarningThreshold, DriftThreshold) = (warmStart, warningThreshold, driftThreshold);
+        Reset();
+    }
+
+    public int WarmStart { get; }
+
+    public double WarningThreshold { get; }
+
+    public double DriftThreshold { get; }
+
+    public bool DriftDetected { get; private set; }
+
+    public bool WarningDetected { get; private set; }
+
+    /// <summary>Current error rate p.</summary>
+    public double ErrorRate => _p.Mean;
+
+    /// <summary>p + s at the minimum seen after the warm start (+∞ before).</summary>
+    public double MinimumPPlusS => _psMin;
+
+    public void Update(double x)
+    {
+        if (DriftDetected)
+        {
+            Reset();
+        }
+
+        _p.Update(x);
+        var p = _p.Mean;
+        var n = _p.N;
+        var s = Math.Sqrt(p * (1 - p) / n);
+        if (n <= WarmStart)
+        {
+            return;
+        }
+
+        if (p + s <= _psMin)
+        {
+            (_pMin, _sMin) = (p, s);
+            _psMin = _pMin + _sMin;
+        }
+
+        WarningDetected = p + s > _pMin + (WarningThreshold * _sMin);
+        if (p + s > _pMin + (DriftThreshold * _sMin))
+        {
+            DriftDetected = true;
+            WarningDetected = false;
+        }
+    }
+
+    private void Reset()
+    {
+        _p = default;
+        (_pMin, _sMin, _psMin) = (double.PositiveInfinity, double.PositiveInfinity, double.PositiveInfinity);
+        (DriftDetected, WarningDetected) = (false, false);
+    }
+}

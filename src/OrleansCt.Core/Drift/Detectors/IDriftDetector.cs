@@ -1,0 +1,14 @@
+namespace OrleansCt.Core.Drift.Detectors;
+
+/// <summary>A concept-drift detector fed one number per update, with River's output semantics (shared/reference/drift-detectors.md, "Shared semantics").</summary>
+public interface IDriftDetector
+{
+    /// <summary>Adds one value; if the previous update detected drift, the detector first returns to its initial state.</summary>
+    void Update(double x);
+
+    /// <summary>True right after the update that detected drift.</summary>
+    bool DriftDetected { get; }
+
+    /// <summary>True while the detector is in its warning zone; always false for detectors without one.</summary>
+    bool WarningDetected { get; }
+}

@@ -1,0 +1,15 @@
+namespace OrleansCt.Core.Drift.Detectors;
+
+/// <summary>Running mean updated as River's stats.Mean does (mean += (x − mean) / n), so detectors that compare means reproduce River's rounding.</summary>
+internal struct RiverMean
+{
+    public double N { get; private set; }
+
+    public double Mean { get; private set; }
+
+    public void Update(double x)
+    {
+        N += 1.0;
+        Mean += (x - Mean) / N;
+    }
+}
