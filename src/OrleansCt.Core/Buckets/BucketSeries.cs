@@ -99,10 +99,6 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
     public Bucket<T>? FindBySequence(long sequence) =>
         sequence <= 0 ? null : _closed.Concat(_open.Values).FirstOrDefault(b => b.FirstSequence <= sequence && sequence <= b.LastSequence);
 
-    /// <summary>The bucket with this index, open or in the ring.</summary>
-    public Bucket<T>? FindIndex(long index) =>
-        _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);
-
     /// <summary>Merges the state of every bucket, open and closed, that <paramref name="include"/> selects.</summary>
     public T Merge(Func<Bucket<T>, bool> include)
     {

@@ -14,8 +14,6 @@ public sealed class IdWindow(int capacity)
     /// <summary>Every id that arrived at or after this time is in the window.</summary>
     public long CompleteSinceUnixMs { get; private set; } = long.MinValue;
 
-    public int Count => _index.Count;
-
     /// <summary>Marks the window as complete only from <paramref name="unixMs"/> on (after warming from a partial read).</summary>
     public void CompleteFrom(long unixMs) => CompleteSinceUnixMs = Math.Max(CompleteSinceUnixMs, unixMs);
 
