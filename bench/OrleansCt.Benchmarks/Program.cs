@@ -12,6 +12,7 @@ return scenario switch
     "latency" => await PredictLatencyScenario.RunAsync(args),
     "models" => await ManyModelsScenario.RunAsync(args),
     "scaling" => await ScalingScenario.RunAsync(args),
+    "detectors" => DetectorScenario.Run(args),
     _ => Usage(),
 };
 
@@ -19,7 +20,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
-        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling
+        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors
         """);
     return 2;
 }
