@@ -61,6 +61,8 @@ public sealed class ModelsApiTests(SiloFixture fixture)
     [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric"}, {"name": "x", "type": "numeric"}]}""", "features[1].name")]
     [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric", "min": 2, "max": 1}]}""", "features[0].min")]
     [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric"}], "learner": {"loss": "hinge"}}""", "learner.loss")]
+    [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric"}], "monitoring": {"detectors": [{"kind": "adwinn"}]}}""", "monitoring.detectors[0]")]
+    [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric"}], "monitoring": {"detectors": [{"kind": "adwin", "parameters": {"speed": 3}}]}}""", "monitoring.detectors[0]")]
     [InlineData("""{"task": "sideways", "target": "y", "features": [{"name": "x", "type": "numeric"}]}""", "task")]
     [InlineData("""{"task": "regression", "target": "y", "features": [{"name": "x", "type": "numeric"}""", "features[1]")]
     public async Task An_invalid_definition_is_a_400_naming_the_field_and_registers_nothing(string definition, string field)

@@ -52,6 +52,23 @@ public sealed class StatsTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task The_detectors_a_model_names_run_on_its_error_stream_and_show_in_its_stats()
+    {
+        var http = fixture.Silo.Http;
+        var definition = Definitions.Elec2.TrimEnd().TrimEnd('}') +
+            """, "monitoring": {"bucketSeconds": 86400, "detectors": [{"kind": "ddm", "parameters": {"warm_start": 30}}, {"kind": "page-hinkley"}]}}""";
+        Assert.Equal(System.Net.HttpStatusCode.Created, (await http.PutRaw("v1/models/detected", definition)).StatusCode);
+        (await http.PostRaw("v1/models/detected/events", Elec2Stream.EventsBody(0, 480, "d"))).EnsureSuccessStatusCode();
+
+        var stats = await (await http.GetAsync("v1/models/detected/stats")).Read<StatsResponse>();
+        var stored = await (await http.GetAsync("v1/models/detected")).ReadJson();
+
+        Assert.Equal(["ddm", "page-hinkley"], stats.Detectors!.Select(d => d.Kind));
+        Assert.All(stats.Detectors!, d => Assert.Equal(480, d.Updates));
+        Assert.Equal(30, stored.GetProperty("monitoring").GetProperty("detectors")[0].GetProperty("parameters").GetProperty("warm_start").GetInt32());
+    }
+
+    [Fact]
     public async Task A_window_merges_the_newest_buckets_and_an_unknown_window_is_a_400()
     {
         var http = fixture.Silo.Http;

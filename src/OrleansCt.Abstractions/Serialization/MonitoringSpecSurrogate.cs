@@ -15,6 +15,7 @@ public struct MonitoringSpecSurrogate
     [Id(7)] public int CategoryCap;
     [Id(8)] public double FadingFactor;
     [Id(9)] public int AucBins;
+    [Id(10)] public DetectorSpec[]? Detectors;
 }
 
 [RegisterConverter]
@@ -24,13 +25,13 @@ public sealed class MonitoringSpecConverter : IConverter<MonitoringSpec, Monitor
     {
         BucketSeconds = s.BucketSeconds, BucketEvents = s.BucketEvents, AllowedLatenessSeconds = s.AllowedLatenessSeconds, Ring = s.Ring,
         ReferenceEvents = s.ReferenceEvents, HistogramBins = s.HistogramBins, QuantileK = s.QuantileK, CategoryCap = s.CategoryCap,
-        FadingFactor = s.FadingFactor, AucBins = s.AucBins,
+        FadingFactor = s.FadingFactor, AucBins = s.AucBins, Detectors = s.Detectors ?? [],
     };
 
     public MonitoringSpecSurrogate ConvertToSurrogate(in MonitoringSpec v) => new()
     {
         BucketSeconds = v.BucketSeconds, BucketEvents = v.BucketEvents, AllowedLatenessSeconds = v.AllowedLatenessSeconds, Ring = v.Ring,
         ReferenceEvents = v.ReferenceEvents, HistogramBins = v.HistogramBins, QuantileK = v.QuantileK, CategoryCap = v.CategoryCap,
-        FadingFactor = v.FadingFactor, AucBins = v.AucBins,
+        FadingFactor = v.FadingFactor, AucBins = v.AucBins, Detectors = [.. v.Detectors],
     };
 }

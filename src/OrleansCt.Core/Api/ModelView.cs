@@ -19,6 +19,8 @@ public sealed record ModelView
 
     public required LearnerSpec Learner { get; init; }
 
+    public MonitoringSpec Monitoring { get; init; } = new();
+
     public required string Champion { get; init; }
 
     public long Events { get; init; }
@@ -44,6 +46,6 @@ public sealed record ModelView
 
     public ModelDefinition ToDefinition() => new()
     {
-        Task = Task, Target = Target, Classes = Classes, PositiveClass = PositiveClass, Features = Features, Learner = Learner,
+        Task = Task, Target = Target, Classes = Classes, PositiveClass = PositiveClass, Features = Features, Learner = Learner, Monitoring = Monitoring,
     };
 }

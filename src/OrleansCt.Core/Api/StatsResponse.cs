@@ -10,4 +10,5 @@ public sealed record StatsResponse(
     MetricsView Metrics,
     IReadOnlyList<BucketView> Buckets,
     long LateEvents,
-    double? Watermark);
+    double? Watermark,
+    IReadOnlyList<DetectorView>? Detectors = null);

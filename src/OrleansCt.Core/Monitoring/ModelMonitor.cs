@@ -28,7 +28,11 @@ public sealed class ModelMonitor
         LabelDelays = new QuantileSketch(m.QuantileK);
         FadingClassification = schema.IsClassification ? new FadingClassificationMetrics(schema.PredictionWidth, schema.PositiveClassIndex, m.FadingFactor) : null;
         FadingRegression = schema.IsClassification ? null : new FadingRegressionMetrics(m.FadingFactor);
+        Detectors = m.Detectors.Select(DetectorRun.Start).ToArray();
     }
+
+    /// <summary>The model's concept-drift detectors, fed one error per joined label.</summary>
+    public DetectorRun[] Detectors { get; private set; }
 
     /// <summary>The whole stream's and the reference's sketches are this many times finer than a bucket's.</summary>
     public const int WholeStreamScale = 3;
@@ -107,6 +111,29 @@ public sealed class ModelMonitor
         AddLabel(Overall, prediction, label);
         FadingClassification?.Observe(prediction, (int)label);
         FadingRegression?.Observe(prediction[0], label);
+        if (Detectors.Length > 0)
+        {
+            // 0/1 error of the served class (ties to the lowest index, as everywhere), or the absolute error.
+            var error = _schema.IsClassification ? (ArgMax(prediction) == (int)label ? 0.0 : 1.0) : Math.Abs(prediction[0] - label);
+            foreach (var run in Detectors)
+            {
+                run.Observe(error, LabelledEvents - 1);
+            }
+        }
+    }
+
+    private static int ArgMax(ReadOnlySpan<double> scores)
+    {
+        var best = 0;
+        for (var k = 1; k < scores.Length; k++)
+        {
+            if (scores[k] > scores[best])
+            {
+                best = k;
+            }
+        }
+
+        return best;
     }
 
     private void AddEvent(StreamStats stats, EventBatch batch, Predictions predictions, int row)
@@ -192,7 +219,8 @@ public sealed class ModelMonitor
         LabelledEvents,
         LabelsAfterClose,
         FadingClassification?.ToState(),
-        FadingRegression?.ToState());
+        FadingRegression?.ToState(),
+        Detectors.Select(d => d.ToState()).ToArray());
 
     public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
     {
@@ -209,6 +237,11 @@ public sealed class ModelMonitor
             FadingClassification = state.FadingClassification is null ? null : FadingClassificationMetrics.FromState(state.FadingClassification),
             FadingRegression = state.FadingRegression is null ? null : FadingRegressionMetrics.FromState(state.FadingRegression),
         };
+        if (state.Detectors is { } detectors)
+        {
+            monitor.Detectors = schema.Definition.Monitoring.Detectors.Select((spec, i) => DetectorRun.FromState(spec, detectors[i])).ToArray();
+        }
+
         var buckets = state.Buckets.Select(b =>
         {
             var bucket = monitor.Buckets.Shape(b.Index, b.Stats.Restore());

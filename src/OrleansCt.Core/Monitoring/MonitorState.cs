@@ -18,4 +18,5 @@ public sealed record MonitorState(
     long LabelledEvents,
     long LabelsAfterClose,
     FadingClassificationState? FadingClassification,
-    FadingRegressionState? FadingRegression);
+    FadingRegressionState? FadingRegression,
+    DetectorRunState[]? Detectors = null);

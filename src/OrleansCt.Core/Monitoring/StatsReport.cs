@@ -39,7 +39,8 @@ public static class StatsReport
             new MetricsView(Metrics(monitor.Overall), Metrics(stats), Fading(monitor)),
             buckets.Select(b => Bucket(schema, b)).ToList(),
             monitor.Buckets.LateEvents,
-            double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null);
+            double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null,
+            monitor.Detectors.Select(d => new DetectorView(d.Spec.Kind, d.Updates, d.Drifts, d.Warnings, d.LastDriftAt, d.InWarning)).ToList());
     }
 
     private static List<Bucket<StreamStats>> Choose(List<Bucket<StreamStats>> buckets, ModelMonitor monitor, WindowSpec window)

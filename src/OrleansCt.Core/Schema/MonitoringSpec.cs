@@ -30,6 +30,9 @@ public sealed record MonitoringSpec
     /// <summary>Score bins per class of the ROC AUC sketch (error at most half the share of positive–negative pairs that share a bin).</summary>
     public int AucBins { get; init; } = 50;
 
+    /// <summary>Concept-drift detectors run on the model's error stream, in this order.</summary>
+    public IReadOnlyList<DetectorSpec> Detectors { get; init; } = [];
+
     /// <summary>Weight of the past in the fading-factor metrics (River's α).</summary>
     public double FadingFactor { get; init; } = 0.999;
 }

@@ -27,7 +27,7 @@ public static class DefinitionChange
             errors.Add(new FieldError("learner", "cannot change once the model has learned"));
         }
 
-        if (current.Monitoring != proposed.Monitoring)
+        if (System.Text.Json.JsonSerializer.Serialize(current.Monitoring, Json.JsonDefaults.Options) != System.Text.Json.JsonSerializer.Serialize(proposed.Monitoring, Json.JsonDefaults.Options))
         {
             errors.Add(new FieldError("monitoring", "cannot change once the model has buckets"));
         }

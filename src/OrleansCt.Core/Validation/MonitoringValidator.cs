@@ -24,6 +24,18 @@ internal static class MonitoringValidator
         Range(m.QuantileK, 8, 10_000, "monitoring.quantileK", errors);
         Range(m.CategoryCap, 1, 10_000, "monitoring.categoryCap", errors);
         Range(m.AucBins, 2, 100_000, "monitoring.aucBins", errors);
+        for (var i = 0; i < m.Detectors.Count; i++)
+        {
+            try
+            {
+                Drift.Detectors.DriftDetectors.Create(m.Detectors[i].Kind ?? string.Empty, m.Detectors[i].Parameters);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(new FieldError($"monitoring.detectors[{i}]", e.Message));
+            }
+        }
+
         if (!(m.FadingFactor > 0 && m.FadingFactor <= 1))
         {
             errors.Add(new FieldError("monitoring.fadingFactor", "must be in (0, 1]"));

@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>ADWIN, adaptive windowing (Bifet and Gavaldà, 2007), as River's drift.ADWIN; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class Adwin : IDriftDetector
+public sealed class Adwin : IDriftDetector, IStateImport
 {
     // rows[0] holds the newest, single-item buckets; the last row the oldest, largest ones.
     private readonly List<AdwinBucketRow> _rows = [];
@@ -51,6 +51,41 @@ public sealed class Adwin : IDriftDetector
         Insert(x);
         DriftDetected = DetectChange();
     }
+
+    public string ExportState()
+    {
+        var rows = _rows.Select(r => r.Snapshot()).Select(r => new AdwinRowState(r.Totals, r.Variances)).ToArray();
+        return DetectorState.Write(new AdwinState(Name, DetectorState.Version, DriftDetected, _total, _variance, _width, _tick, rows));
+    }
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<AdwinState>(Name, state);
+        DetectorState.Check(s.Rows.Length >= 1, Name, "it has no bucket rows");
+        for (var i = 0; i < s.Rows.Length; i++)
+        {
+            var row = s.Rows[i];
+            DetectorState.Check(row.Totals.Length == row.Variances.Length, Name, $"bucket row {i} has {row.Totals.Length} totals but {row.Variances.Length} variances");
+            DetectorState.Check(row.Totals.Length <= MaxBuckets, Name, $"bucket row {i} has {row.Totals.Length} buckets, more than max_buckets ({MaxBuckets})");
+        }
+
+        DetectorState.Check(s.Width >= 0 && s.Tick >= 0, Name, "its width or tick is negative");
+        _rows.Clear();
+        foreach (var row in s.Rows)
+        {
+            var bucket = new AdwinBucketRow(MaxBuckets);
+            for (var k = 0; k < row.Totals.Length; k++)
+            {
+                bucket.Add(row.Totals[k], row.Variances[k]);
+            }
+
+            _rows.Add(bucket);
+        }
+
+        (_total, _variance, _width, _tick, DriftDetected) = (s.Total, s.Variance, s.Width, s.Tick, s.DriftDetected);
+    }
+
+    private const string Name = "adwin";
 
     private void Reset()
     {
@@ -160,3 +195,7 @@ public sealed class Adwin : IDriftDetector
         }
     }
 }
+
+internal sealed record AdwinRowState(double[] Totals, double[] Variances);
+
+internal sealed record AdwinState(string Detector, int Version, bool DriftDetected, double Total, double Variance, double Width, long Tick, AdwinRowState[] Rows);

@@ -12,6 +12,9 @@ internal sealed class AdwinBucketRow(int maxBuckets)
 
     public double VarianceAt(int index) => _variances[index];
 
+    /// <summary>The live buckets' totals and variances, oldest first.</summary>
+    public (double[] Totals, double[] Variances) Snapshot() => (_totals[..Count], _variances[..Count]);
+
     public void Add(double total, double variance)
     {
         _totals[Count] = total;

@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>DDM, drift detection method (Gama et al., 2004), as River's drift.binary.DDM; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class Ddm : IDriftDetector
+public sealed class Ddm : IDriftDetector, IStateImport
 {
     private RiverMean _p;
     private double _pMin;
@@ -63,6 +63,18 @@ public sealed class Ddm : IDriftDetector
         }
     }
 
+    public string ExportState() => DetectorState.Write(new DdmState(
+        Name, DetectorState.Version, DriftDetected, WarningDetected, MeanState.Of(_p), _pMin, _sMin, _psMin));
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<DdmState>(Name, state);
+        _p = s.P.ToMean();
+        (_pMin, _sMin, _psMin, DriftDetected, WarningDetected) = (s.PMin, s.SMin, s.PsMin, s.DriftDetected, s.WarningDetected);
+    }
+
+    private const string Name = "ddm";
+
     private void Reset()
     {
         _p = default;
@@ -70,3 +82,5 @@ public sealed class Ddm : IDriftDetector
         (DriftDetected, WarningDetected) = (false, false);
     }
 }
+
+internal sealed record DdmState(string Detector, int Version, bool DriftDetected, bool WarningDetected, MeanState P, double PMin, double SMin, double PsMin);

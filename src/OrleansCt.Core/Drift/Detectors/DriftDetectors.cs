@@ -38,6 +38,19 @@ public static class DriftDetectors
         return detector;
     }
 
+    /// <summary>
+    /// Builds the named detector with <paramref name="parameters"/>, as <see cref="Create"/>, and loads <paramref name="state"/>,
+    /// written by <see cref="IDriftDetector.ExportState"/> of a detector of the same name and parameters. Throws an
+    /// <see cref="ArgumentException"/> naming the problem for a state of another detector, or a malformed one.
+    /// </summary>
+    public static IDriftDetector Restore(string name, IReadOnlyDictionary<string, string>? parameters, string state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var detector = Create(name, parameters);
+        ((IStateImport)detector).ImportState(state);
+        return detector;
+    }
+
     // min_num_instances is the name older River releases gave warm_start.
     private static int WarmStart(DetectorParameters p) => p.Int("warm_start", p.Int("min_num_instances", 30));
 }

@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>EDDM, early drift detection method (Baena-García et al., 2006), as River's drift.binary.EDDM; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class Eddm : IDriftDetector
+public sealed class Eddm : IDriftDetector, IStateImport
 {
     private long _n;
     private long _lastError;
@@ -79,6 +79,20 @@ public sealed class Eddm : IDriftDetector
         _lastError = _n;
     }
 
+    public string ExportState() => DetectorState.Write(new EddmState(
+        Name, DetectorState.Version, DriftDetected, WarningDetected, _n, _lastError, _errors, MeanState.Of(_distanceMean), _distanceS, _p2sMax));
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<EddmState>(Name, state);
+        DetectorState.Check(s.N >= 0 && s.LastError >= 0 && s.Errors >= 0, Name, "a counter is negative");
+        (_n, _lastError, _errors) = (s.N, s.LastError, s.Errors);
+        (_distanceMean, _distanceS, _p2sMax) = (s.DistanceMean.ToMean(), s.DistanceS, s.P2sMax);
+        (DriftDetected, WarningDetected) = (s.DriftDetected, s.WarningDetected);
+    }
+
+    private const string Name = "eddm";
+
     private void AddDistance(double distance)
     {
         // Welford's update in River's stats.Var order.
@@ -94,3 +108,5 @@ public sealed class Eddm : IDriftDetector
         (DriftDetected, WarningDetected) = (false, false);
     }
 }
+
+internal sealed record EddmState(string Detector, int Version, bool DriftDetected, bool WarningDetected, long N, long LastError, long Errors, MeanState DistanceMean, double DistanceS, double P2sMax);

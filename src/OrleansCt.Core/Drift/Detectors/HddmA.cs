@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>HDDM-A, Hoeffding-bound drift detection on moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMA; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class HddmA : IDriftDetector
+public sealed class HddmA : IDriftDetector, IStateImport
 {
     private RiverMean _z;
     private RiverMean _xMin;
@@ -70,6 +70,18 @@ public sealed class HddmA : IDriftDetector
         }
     }
 
+    public string ExportState() => DetectorState.Write(new HddmAState(
+        Name, DetectorState.Version, DriftDetected, WarningDetected, MeanState.Of(_z), MeanState.Of(_xMin), MeanState.Of(_xMax)));
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<HddmAState>(Name, state);
+        (_z, _xMin, _xMax) = (s.Z.ToMean(), s.XMin.ToMean(), s.XMax.ToMean());
+        (DriftDetected, WarningDetected) = (s.DriftDetected, s.WarningDetected);
+    }
+
+    private const string Name = "hddm-a";
+
     private double HoeffdingBound(double n) => Math.Sqrt(1.0 / (2 * n) * Math.Log(1.0 / DriftConfidence));
 
     private bool MeanIncreased(double confidence) =>
@@ -90,3 +102,5 @@ public sealed class HddmA : IDriftDetector
         (DriftDetected, WarningDetected) = (false, false);
     }
 }
+
+internal sealed record HddmAState(string Detector, int Version, bool DriftDetected, bool WarningDetected, MeanState Z, MeanState XMin, MeanState XMax);

@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>HDDM-W, McDiarmid-bound drift detection on weighted moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMW; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class HddmW : IDriftDetector
+public sealed class HddmW : IDriftDetector, IStateImport
 {
     private HddmWSample _total;
     private HddmWSample _s1Increase;
@@ -82,6 +82,21 @@ public sealed class HddmW : IDriftDetector
         }
     }
 
+    public string ExportState() => DetectorState.Write(new HddmWState(
+        Name, DetectorState.Version, DriftDetected, WarningDetected,
+        HddmWSampleState.Of(_total), HddmWSampleState.Of(_s1Increase), HddmWSampleState.Of(_s2Increase),
+        HddmWSampleState.Of(_s1Decrease), HddmWSampleState.Of(_s2Decrease), _increaseCut, _decreaseCut));
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<HddmWState>(Name, state);
+        (_total, _s1Increase, _s2Increase) = (s.Total.ToSample(LambdaVal), s.S1Increase.ToSample(LambdaVal), s.S2Increase.ToSample(LambdaVal));
+        (_s1Decrease, _s2Decrease) = (s.S1Decrease.ToSample(LambdaVal), s.S2Decrease.ToSample(LambdaVal));
+        (_increaseCut, _decreaseCut, DriftDetected, WarningDetected) = (s.IncreaseCut, s.DecreaseCut, s.DriftDetected, s.WarningDetected);
+    }
+
+    private const string Name = "hddm-w";
+
     private static double McDiarmidBound(double ibc, double confidence) => Math.Sqrt(ibc * Math.Log(1 / confidence) / 2);
 
     /// <summary>True when <paramref name="later"/>'s weighted mean exceeds <paramref name="earlier"/>'s by more than the bound.</summary>
@@ -96,3 +111,15 @@ public sealed class HddmW : IDriftDetector
         (DriftDetected, WarningDetected) = (false, false);
     }
 }
+
+internal sealed record HddmWSampleState(double Ewma, double Ibc, bool IsInitialized)
+{
+    public static HddmWSampleState Of(HddmWSample s) => new(s.Ewma, s.Ibc, s.IsInitialized);
+
+    public HddmWSample ToSample(double lambda) => new(lambda, Ewma, Ibc, IsInitialized);
+}
+
+internal sealed record HddmWState(
+    string Detector, int Version, bool DriftDetected, bool WarningDetected,
+    HddmWSampleState Total, HddmWSampleState S1Increase, HddmWSampleState S2Increase, HddmWSampleState S1Decrease, HddmWSampleState S2Decrease,
+    double IncreaseCut, double DecreaseCut);

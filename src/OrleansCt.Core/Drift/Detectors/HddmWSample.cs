@@ -3,6 +3,10 @@ namespace OrleansCt.Core.Drift.Detectors;
 /// <summary>An exponentially weighted mean with its independent bound condition ibc = λ² + (1−λ)²·ibc, the sample summary of HDDM-W (Frías-Blanco et al., 2014).</summary>
 internal struct HddmWSample(double lambda)
 {
+    /// <summary>A sample restored from a state.</summary>
+    public HddmWSample(double lambda, double ewma, double ibc, bool isInitialized)
+        : this(lambda) => (Ewma, Ibc, IsInitialized) = (ewma, ibc, isInitialized);
+
     public double Ewma { get; private set; }
 
     public double Ibc { get; private set; } = 1.0;

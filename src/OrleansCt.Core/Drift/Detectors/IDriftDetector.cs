@@ -11,4 +11,10 @@ public interface IDriftDetector
 
     /// <summary>True while the detector is in its warning zone; always false for detectors without one.</summary>
     bool WarningDetected { get; }
+
+    /// <summary>
+    /// The detector's complete mutable state as JSON (doubles in shortest round-trip form, NaN and infinities by name),
+    /// naming the detector; the parameters are not included. Load it with <see cref="DriftDetectors.Restore"/>.
+    /// </summary>
+    string ExportState();
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>KSWIN, Kolmogorov-Smirnov windowing (Raab, Heusinger and Schleif, 2020), as River's drift.KSWIN; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class Kswin : IDriftDetector
+public sealed class Kswin : IDriftDetector, IStateImport
 {
     // Ring buffer of the last WindowSize values; _start is the oldest.
     private readonly double[] _window;
@@ -44,7 +44,7 @@ public sealed class Kswin : IDriftDetector
     public long? Seed { get; }
 
     /// <summary>The seed in use: <see cref="Seed"/>, or the one drawn when it was null.</summary>
-    public long EffectiveSeed { get; }
+    public long EffectiveSeed { get; private set; }
 
     /// <summary>p-value of the last test; 0 before the first, as River.</summary>
     public double PValue { get; private set; }
@@ -92,6 +92,34 @@ public sealed class Kswin : IDriftDetector
         }
     }
 
+    public string ExportState()
+    {
+        var window = new double[_count];
+        for (var i = 0; i < _count; i++)
+        {
+            window[i] = At(i);
+        }
+
+        var (mt, index) = _random.GetState();
+        return DetectorState.Write(new KswinState(Name, DetectorState.Version, DriftDetected, PValue, EffectiveSeed, window, new MersenneTwisterState(mt, index)));
+    }
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<KswinState>(Name, state);
+        DetectorState.Check(s.Window.Length <= WindowSize, Name, $"its window holds {s.Window.Length} values, more than window_size ({WindowSize})");
+        DetectorState.Check(Seed is null || s.EffectiveSeed == Seed, Name, $"its seed {s.EffectiveSeed} differs from the seed parameter {Seed}");
+        DetectorState.Check(s.Random.Mt.Length == PythonRandom.StateWords, Name, $"its random state has {s.Random.Mt.Length} words, not {PythonRandom.StateWords}");
+        DetectorState.Check(s.Random.Index is >= 0 and <= PythonRandom.StateWords, Name, $"its random index {s.Random.Index} is outside 0..{PythonRandom.StateWords}");
+        Array.Clear(_window);
+        Array.Copy(s.Window, _window, s.Window.Length);
+        (_start, _count) = (0, s.Window.Length);
+        _random = PythonRandom.FromState(s.Random.Mt, s.Random.Index);
+        (EffectiveSeed, PValue, DriftDetected) = (s.EffectiveSeed, s.PValue, s.DriftDetected);
+    }
+
+    private const string Name = "kswin";
+
     private double At(int position) => _window[(_start + position) % WindowSize];
 
     private void Append(double x)
@@ -115,3 +143,7 @@ public sealed class Kswin : IDriftDetector
         _random = new PythonRandom(EffectiveSeed);
     }
 }
+
+internal sealed record MersenneTwisterState(uint[] Mt, int Index);
+
+internal sealed record KswinState(string Detector, int Version, bool DriftDetected, double PValue, long EffectiveSeed, double[] Window, MersenneTwisterState Random);

@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
 /// <summary>Page-Hinkley test (Page, 1954) with forgetting factor and minimum tracking, as River's drift.PageHinkley; definition in shared/reference/drift-detectors.md.</summary>
-public sealed class PageHinkley : IDriftDetector
+public sealed class PageHinkley : IDriftDetector, IStateImport
 {
     private RiverMean _mean;
     private double _sumIncrease;
@@ -68,6 +68,18 @@ public sealed class PageHinkley : IDriftDetector
         }
     }
 
+    public string ExportState() => DetectorState.Write(new PageHinkleyState(
+        Name, DetectorState.Version, DriftDetected, MeanState.Of(_mean), _sumIncrease, _sumDecrease, _minIncrease, _maxDecrease));
+
+    void IStateImport.ImportState(string state)
+    {
+        var s = DetectorState.Read<PageHinkleyState>(Name, state);
+        _mean = s.Mean.ToMean();
+        (_sumIncrease, _sumDecrease, _minIncrease, _maxDecrease, DriftDetected) = (s.SumIncrease, s.SumDecrease, s.MinIncrease, s.MaxDecrease, s.DriftDetected);
+    }
+
+    private const string Name = "page-hinkley";
+
     private void Reset()
     {
         _mean = default;
@@ -78,3 +90,5 @@ public sealed class PageHinkley : IDriftDetector
         DriftDetected = false;
     }
 }
+
+internal sealed record PageHinkleyState(string Detector, int Version, bool DriftDetected, MeanState Mean, double SumIncrease, double SumDecrease, double MinIncrease, double MaxDecrease);

@@ -17,6 +17,36 @@ public sealed class PythonRandom
         InitByArray(high == 0 ? [low] : [low, high]);
     }
 
+    private PythonRandom()
+    {
+    }
+
+    /// <summary>Number of 32-bit words in the Mersenne Twister state.</summary>
+    internal const int StateWords = N;
+
+    /// <summary>A copy of the generator's state: the 624 words and the index of the next one to temper.</summary>
+    internal (uint[] Mt, int Index) GetState() => ((uint[])_mt.Clone(), _index);
+
+    /// <summary>A generator continuing from a state taken by <see cref="GetState"/>.</summary>
+    internal static PythonRandom FromState(uint[] mt, int index)
+    {
+        ArgumentNullException.ThrowIfNull(mt);
+        if (mt.Length != N)
+        {
+            throw new ArgumentException($"The Mersenne Twister state has {N} words, got {mt.Length}.", nameof(mt));
+        }
+
+        if (index < 0 || index > N)
+        {
+            throw new ArgumentException($"The Mersenne Twister index must be between 0 and {N}, got {index}.", nameof(index));
+        }
+
+        var random = new PythonRandom();
+        Array.Copy(mt, random._mt, N);
+        random._index = index;
+        return random;
+    }
+
     /// <summary>A float in [0, 1) with 53 random bits, as random.random().</summary>
     public double NextDouble()
     {
