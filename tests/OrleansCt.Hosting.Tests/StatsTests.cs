@@ -69,6 +69,27 @@ public sealed class StatsTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task Values_out_of_range_and_unseen_categories_are_counted_or_with_the_reject_policy_refused()
+    {
+        var http = fixture.Silo.Http;
+        await http.PutRaw("v1/models/quality", Definitions.Binary);
+        const string odd = """{"events": [{"id": "q1", "features": {"nswprice": 5, "day": "9"}}, {"id": "q2", "features": {"nswprice": 0.5, "day": "1"}}]}""";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.PostRaw("v1/models/quality/predict", odd)).StatusCode);
+        var counted = await (await http.GetAsync("v1/models/quality/stats")).Read<StatsResponse>();
+
+        var strict = Definitions.Binary.TrimEnd()[..^1] + """, "validation": {"onViolation": "reject"}}""";
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.PutRaw("v1/models/quality", strict)).StatusCode);
+        var refused = await http.PostRaw("v1/models/quality/predict", odd.Replace("q1", "q3").Replace("q2", "q4"));
+        var after = await (await http.GetAsync("v1/models/quality/stats")).Read<StatsResponse>();
+
+        Assert.Equal(new DataQualityView(0, 1, 0), counted.DataQuality!["nswprice"]);
+        Assert.Equal(new DataQualityView(0, 0, 1), counted.DataQuality["day"]);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(["events[0].features.nswprice", "events[0].features.day"], (await refused.Read<ProblemView>()).Errors!.Select(e => e.Field));
+        Assert.Equal(2, after.Window.Events);
+    }
+
+    [Fact]
     public async Task A_window_merges_the_newest_buckets_and_an_unknown_window_is_a_400()
     {
         var http = fixture.Silo.Http;

@@ -12,6 +12,7 @@ public struct ModelDefinitionSurrogate
     [Id(4)] public FeatureSpec[] Features;
     [Id(5)] public LearnerSpec Learner;
     [Id(6)] public MonitoringSpec? Monitoring;
+    [Id(7)] public ValidationSpec? Validation;
 }
 
 [RegisterConverter]
@@ -21,11 +22,13 @@ public sealed class ModelDefinitionConverter : IConverter<ModelDefinition, Model
     {
         Task = s.Task, Target = s.Target, Classes = s.Classes, PositiveClass = s.PositiveClass, Features = s.Features, Learner = s.Learner,
         Monitoring = s.Monitoring ?? new MonitoringSpec(),
+        Validation = s.Validation ?? new ValidationSpec(),
     };
 
     public ModelDefinitionSurrogate ConvertToSurrogate(in ModelDefinition v) => new()
     {
         Task = v.Task, Target = v.Target, Classes = [.. v.Classes], PositiveClass = v.PositiveClass, Features = [.. v.Features], Learner = v.Learner,
         Monitoring = v.Monitoring,
+        Validation = v.Validation,
     };
 }

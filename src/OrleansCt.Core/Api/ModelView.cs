@@ -21,6 +21,8 @@ public sealed record ModelView
 
     public MonitoringSpec Monitoring { get; init; } = new();
 
+    public ValidationSpec Validation { get; init; } = new();
+
     public required string Champion { get; init; }
 
     public long Events { get; init; }
@@ -46,6 +48,6 @@ public sealed record ModelView
 
     public ModelDefinition ToDefinition() => new()
     {
-        Task = Task, Target = Target, Classes = Classes, PositiveClass = PositiveClass, Features = Features, Learner = Learner, Monitoring = Monitoring,
+        Task = Task, Target = Target, Classes = Classes, PositiveClass = PositiveClass, Features = Features, Learner = Learner, Monitoring = Monitoring, Validation = Validation,
     };
 }

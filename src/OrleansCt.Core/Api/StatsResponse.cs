@@ -11,4 +11,5 @@ public sealed record StatsResponse(
     IReadOnlyList<BucketView> Buckets,
     long LateEvents,
     double? Watermark,
-    IReadOnlyList<DetectorView>? Detectors = null);
+    IReadOnlyList<DetectorView>? Detectors = null,
+    IReadOnlyDictionary<string, DataQualityView>? DataQuality = null);

@@ -29,7 +29,15 @@ public sealed class ModelMonitor
         FadingClassification = schema.IsClassification ? new FadingClassificationMetrics(schema.PredictionWidth, schema.PositiveClassIndex, m.FadingFactor) : null;
         FadingRegression = schema.IsClassification ? null : new FadingRegressionMetrics(m.FadingFactor);
         Detectors = m.Detectors.Select(DetectorRun.Start).ToArray();
+        OutOfRange = new long[schema.Numeric.Count];
+        Unseen = new long[schema.Categorical.Count];
     }
+
+    /// <summary>Per numeric feature, values accepted outside its [min, max] (validation policy "count").</summary>
+    public long[] OutOfRange { get; private set; }
+
+    /// <summary>Per categorical feature, values accepted outside its listed categories (validation policy "count").</summary>
+    public long[] Unseen { get; private set; }
 
     /// <summary>The model's concept-drift detectors, fed one error per joined label.</summary>
     public DetectorRun[] Detectors { get; private set; }
@@ -67,6 +75,7 @@ public sealed class ModelMonitor
     /// <summary>Counts a batch of events (the log entry at <paramref name="sequence"/>) and the predictions served for them.</summary>
     public void ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
+        CountViolations(batch);
         for (var row = 0; row < batch.Count; row++)
         {
             var bucket = Buckets.Route(batch.Times[row]);
@@ -118,6 +127,29 @@ public sealed class ModelMonitor
             foreach (var run in Detectors)
             {
                 run.Observe(error, LabelledEvents - 1);
+            }
+        }
+    }
+
+    private void CountViolations(EventBatch batch)
+    {
+        for (var f = 0; f < batch.Numeric.Length; f++)
+        {
+            var (min, max) = (_schema.Numeric[f].Min ?? double.NegativeInfinity, _schema.Numeric[f].Max ?? double.PositiveInfinity);
+            foreach (var x in batch.Numeric[f])
+            {
+                OutOfRange[f] += x < min || x > max ? 1 : 0;
+            }
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            if (_schema.CategorySets[f] is { } known)
+            {
+                foreach (var category in batch.Categorical[f])
+                {
+                    Unseen[f] += category is not null && !known.Contains(category) ? 1 : 0;
+                }
             }
         }
     }
@@ -220,7 +252,9 @@ public sealed class ModelMonitor
         LabelsAfterClose,
         FadingClassification?.ToState(),
         FadingRegression?.ToState(),
-        Detectors.Select(d => d.ToState()).ToArray());
+        Detectors.Select(d => d.ToState()).ToArray(),
+        OutOfRange.ToArray(),
+        Unseen.ToArray());
 
     public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
     {
@@ -237,6 +271,8 @@ public sealed class ModelMonitor
             FadingClassification = state.FadingClassification is null ? null : FadingClassificationMetrics.FromState(state.FadingClassification),
             FadingRegression = state.FadingRegression is null ? null : FadingRegressionMetrics.FromState(state.FadingRegression),
         };
+        monitor.OutOfRange = state.OutOfRange?.ToArray() ?? monitor.OutOfRange;
+        monitor.Unseen = state.Unseen?.ToArray() ?? monitor.Unseen;
         if (state.Detectors is { } detectors)
         {
             monitor.Detectors = schema.Definition.Monitoring.Detectors.Select((spec, i) => DetectorRun.FromState(spec, detectors[i])).ToArray();

@@ -19,4 +19,6 @@ public sealed record MonitorState(
     long LabelsAfterClose,
     FadingClassificationState? FadingClassification,
     FadingRegressionState? FadingRegression,
-    DetectorRunState[]? Detectors = null);
+    DetectorRunState[]? Detectors = null,
+    long[]? OutOfRange = null,
+    long[]? Unseen = null);

@@ -40,7 +40,8 @@ public static class StatsReport
             buckets.Select(b => Bucket(schema, b)).ToList(),
             monitor.Buckets.LateEvents,
             double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null,
-            monitor.Detectors.Select(d => new DetectorView(d.Spec.Kind, d.Updates, d.Drifts, d.Warnings, d.LastDriftAt, d.InWarning)).ToList());
+            monitor.Detectors.Select(d => new DetectorView(d.Spec.Kind, d.Updates, d.Drifts, d.Warnings, d.LastDriftAt, d.InWarning)).ToList(),
+            DataQuality(schema, monitor));
     }
 
     private static List<Bucket<StreamStats>> Choose(List<Bucket<StreamStats>> buckets, ModelMonitor monitor, WindowSpec window)
@@ -72,6 +73,22 @@ public static class StatsReport
         var merged = StreamStats.Create(schema);
         buckets.ForEach(b => merged.Merge(b.State));
         return merged;
+    }
+
+    private static Dictionary<string, DataQualityView> DataQuality(ModelSchema schema, ModelMonitor monitor)
+    {
+        var quality = new Dictionary<string, DataQualityView>(StringComparer.Ordinal);
+        for (var i = 0; i < schema.Numeric.Count; i++)
+        {
+            quality[schema.Numeric[i].Name] = new DataQualityView(monitor.Overall.Numeric[i].Missing, monitor.OutOfRange[i], 0);
+        }
+
+        for (var i = 0; i < schema.Categorical.Count; i++)
+        {
+            quality[schema.Categorical[i].Name] = new DataQualityView(monitor.Overall.Categorical[i].Missing, 0, monitor.Unseen[i]);
+        }
+
+        return quality;
     }
 
     private static Dictionary<string, FeatureStatsView> Features(ModelSchema schema, StreamStats stats)

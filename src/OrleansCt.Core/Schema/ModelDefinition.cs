@@ -19,4 +19,6 @@ public sealed record ModelDefinition
     public LearnerSpec Learner { get; init; } = new();
 
     public MonitoringSpec Monitoring { get; init; } = new();
+
+    public ValidationSpec Validation { get; init; } = new();
 }

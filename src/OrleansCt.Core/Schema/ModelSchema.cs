@@ -21,6 +21,8 @@ public sealed class ModelSchema
             _byName[Categorical[i].Name] = (FeatureType.Categorical, i);
         }
 
+        RejectsViolations = definition.Validation.OnViolation == "reject";
+        CategorySets = Categorical.Select(f => f.Categories is null ? null : new HashSet<string>(f.Categories, StringComparer.Ordinal)).ToArray();
         NumericUtf8 = Numeric.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
         CategoricalUtf8 = Categorical.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
         ClassIndex = definition.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
@@ -36,6 +38,12 @@ public sealed class ModelSchema
     public IReadOnlyList<FeatureSpec> Numeric { get; }
 
     public IReadOnlyList<FeatureSpec> Categorical { get; }
+
+    /// <summary>True when a value out of range or an unseen category rejects its batch instead of being counted.</summary>
+    public bool RejectsViolations { get; }
+
+    /// <summary>Per categorical feature, its listed categories (null when its domain is open).</summary>
+    public IReadOnlyList<HashSet<string>?> CategorySets { get; }
 
     /// <summary>The numeric features' names in UTF-8, to look them up in JSON without allocating.</summary>
     public IReadOnlyList<byte[]> NumericUtf8 { get; }

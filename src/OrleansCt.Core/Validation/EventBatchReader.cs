@@ -147,6 +147,10 @@ public static class EventBatchReader
             if (found && value.ValueKind != JsonValueKind.Null)
             {
                 ReadNumber(value, at.With("features", spec.Name), columns.Numeric[c], index, errors);
+                if (schema.RejectsViolations && OutOfRange(spec, columns.Numeric[c][index]) is { } problem)
+                {
+                    errors.Add(at.With("features", spec.Name), problem);
+                }
             }
             else if (spec.Required)
             {
@@ -162,6 +166,10 @@ public static class EventBatchReader
             if (found && value.ValueKind != JsonValueKind.Null)
             {
                 ReadCategory(value, at.With("features", spec.Name), columns.Categorical[c], index, errors);
+                if (schema.RejectsViolations && columns.Categorical[c][index] is { } category && schema.CategorySets[c] is { } known && !known.Contains(category))
+                {
+                    errors.Add(at.With("features", spec.Name), $"'{category}' is not one of the categories [{string.Join(", ", spec.Categories!)}]");
+                }
             }
             else if (spec.Required)
             {
@@ -180,6 +188,11 @@ public static class EventBatchReader
             }
         }
     }
+
+    private static string? OutOfRange(FeatureSpec spec, double value) =>
+        value < spec.Min ? $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is below min {spec.Min.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : value > spec.Max ? $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is above max {spec.Max.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : null;
 
     private static void ReadNumber(JsonElement value, FieldPath field, double[] column, int index, ErrorList errors)
     {

@@ -20,6 +20,10 @@ public static class ModelDefinitionValidator
 
         CheckFeatures(definition, errors);
         MonitoringValidator.Check(definition.Monitoring, errors);
+        if (definition.Validation.OnViolation is not ("count" or "reject"))
+        {
+            errors.Add(new FieldError("validation.onViolation", $"'{definition.Validation.OnViolation}' is not a policy: use \"count\" or \"reject\""));
+        }
         if (errors.Count == 0)
         {
             errors.AddRange(LearnerOptionsResolver.Validate(definition).Select(e => new FieldError(e.Field, e.Message)));

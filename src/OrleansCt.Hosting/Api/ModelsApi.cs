@@ -87,7 +87,7 @@ public static class ModelsApi
             new ModelView
             {
                 Name = info.Model, Task = d.Task, Target = d.Target, Classes = d.Classes, PositiveClass = d.PositiveClass,
-                Features = d.Features, Learner = d.Learner, Monitoring = d.Monitoring, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
+                Features = d.Features, Learner = d.Learner, Monitoring = d.Monitoring, Validation = d.Validation, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
                 UnmatchedLabels = info.UnmatchedLabels, LearnerUpdates = info.LearnerUpdates, LastSequence = info.LastSequence,
                 CheckpointSequence = info.CheckpointSequence, Performance = new PerformanceView(p.Labelled, p.Accuracy, p.Mae, p.Rmse),
                 Snapshot = new SnapshotView(info.SnapshotSequence, info.SnapshotDigest),

@@ -78,4 +78,27 @@ public sealed class EventBatchReaderTests
         Assert.Equal(101, read.Errors.Count);
         Assert.Equal(new FieldError("errors", "50 more errors not listed"), read.Errors[^1]);
     }
+
+    [Fact]
+    public void With_the_reject_policy_values_out_of_range_and_unseen_categories_refuse_the_batch()
+    {
+        var strict = new ModelSchema(Schema.Definition with
+        {
+            Features =
+            [
+                new FeatureSpec { Name = "price", Type = FeatureType.Numeric, Min = 0, Max = 1 },
+                new FeatureSpec { Name = "day", Type = FeatureType.Categorical, Categories = ["1", "2"] },
+            ],
+            Validation = new ValidationSpec { OnViolation = "reject" },
+        });
+        const string body = """{"events": [{"id": "a", "features": {"price": 1.5, "day": "3"}}, {"id": "b", "features": {"price": -0.5, "day": "1"}}, {"id": "c", "features": {"price": 1, "day": "2"}}]}""";
+
+        var read = EventBatchReader.Read(Encoding.UTF8.GetBytes(body), strict, BatchKind.Events, 0);
+        var counted = EventBatchReader.Read(Encoding.UTF8.GetBytes(body), new ModelSchema(strict.Definition with { Validation = new ValidationSpec() }), BatchKind.Events, 0);
+
+        Assert.Equal(
+            [new FieldError("events[0].features.price", "1.5 is above max 1"), new FieldError("events[0].features.day", "'3' is not one of the categories [1, 2]"), new FieldError("events[1].features.price", "-0.5 is below min 0")],
+            read.Errors);
+        Assert.True(counted.Ok);
+    }
 }

@@ -1,0 +1,8 @@
+namespace OrleansCt.Core.Schema;
+
+/// <summary>What a batch's schema violations beyond types do: "count" accepts and counts them as data quality; "reject" refuses the batch.</summary>
+public sealed record ValidationSpec
+{
+    /// <summary>Values outside a numeric feature's [min, max], categories outside its listed domain: "count" (default) or "reject".</summary>
+    public string OnViolation { get; init; } = "count";
+}
