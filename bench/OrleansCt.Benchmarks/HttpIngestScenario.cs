@@ -77,23 +77,18 @@ public static class HttpIngestScenario
             var url = $"v1/models/{names[c % names.Length]}/events";
             for (var sent = 0; clock.Elapsed < deadline && sent < 1_000_000; sent++)
             {
-                body.SetBatch(next[c]++);
-                using var content = new ByteArrayContent(body.Bytes);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                var started = clock.Elapsed.TotalMilliseconds;
-                using var response = await http.PostAsync(url, content);
-                await response.Content.ReadAsByteArrayAsync();
-                if (!response.IsSuccessStatusCode)
+                var (milliseconds, failure) = await BatchPoster.PostAsync(http, url, body, next[c]++, clock);
+                if (milliseconds is null)
                 {
                     if (Interlocked.Increment(ref errors) > 10)
                     {
-                        throw new InvalidOperationException($"POST {url}: {(int)response.StatusCode}\n{silo.Tail(20)}");
+                        throw new InvalidOperationException($"{failure}\n{silo.Tail(20)}");
                     }
 
                     continue;
                 }
 
-                mine.Add(clock.Elapsed.TotalMilliseconds - started);
+                mine.Add(milliseconds.Value);
             }
         })).ToArray();
         await Task.WhenAll(loops);

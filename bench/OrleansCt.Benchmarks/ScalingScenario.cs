@@ -128,23 +128,18 @@ public static class ScalingScenario
                 var k = next[c]++;
                 var http = clients[(int)((c + k) % clients.Count)];
                 var url = $"v1/models/{names[(c + k * concurrency) % names.Length]}/events";
-                body.SetBatch(k);
-                using var content = new ByteArrayContent(body.Bytes);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                var started = clock.Elapsed.TotalMilliseconds;
-                using var response = await http.PostAsync(url, content);
-                await response.Content.ReadAsByteArrayAsync();
-                if (!response.IsSuccessStatusCode)
+                var (milliseconds, failure) = await BatchPoster.PostAsync(http, url, body, k, clock);
+                if (milliseconds is null)
                 {
                     if (Interlocked.Increment(ref errors) > 10)
                     {
-                        throw new InvalidOperationException($"POST {http.BaseAddress}{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        throw new InvalidOperationException(failure);
                     }
 
                     continue;
                 }
 
-                mine.Add(clock.Elapsed.TotalMilliseconds - started);
+                mine.Add(milliseconds.Value);
             }
         })).ToArray();
         await Task.WhenAll(loops);

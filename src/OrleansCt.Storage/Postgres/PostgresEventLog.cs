@@ -93,7 +93,7 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            records.Add(ReadEntry(reader, model));
+            records.Add(LogRecordReader.Read(reader, model));
         }
 
         return records;
@@ -106,7 +106,7 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("sequence", sequence);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadEntry(reader, model) : null;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? LogRecordReader.Read(reader, model) : null;
     }
 
     public async Task<long> LastSequenceAsync(string model, CancellationToken cancellationToken = default)
@@ -306,15 +306,4 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
 
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static LogRecord ReadEntry(NpgsqlDataReader reader, string model) => new(
-        model,
-        reader.GetInt64(0),
-        (LogEntryKind)reader.GetInt16(1),
-        reader.GetDouble(2),
-        reader.GetDouble(3),
-        reader.GetInt32(4),
-        reader.GetInt64(5),
-        reader.GetFieldValue<byte[]>(6),
-        reader.IsDBNull(7) ? [] : HashBlock.Unpack(reader.GetFieldValue<byte[]>(7)));
 }

@@ -49,7 +49,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            records.Add(ReadEntry(reader, model));
+            records.Add(LogRecordReader.Read(reader, model));
         }
 
         return Task.FromResult<IReadOnlyList<LogRecord>>(records);
@@ -63,7 +63,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         command.Parameters.AddWithValue("$model", model);
         command.Parameters.AddWithValue("$sequence", sequence);
         using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? ReadEntry(reader, model) : null);
+        return Task.FromResult(reader.Read() ? LogRecordReader.Read(reader, model) : null);
     }
 
     public Task<long> LastSequenceAsync(string model, CancellationToken cancellationToken = default)
@@ -269,15 +269,4 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
         return null;
     }
-
-    private static LogRecord ReadEntry(SqliteDataReader reader, string model) => new(
-        model,
-        reader.GetInt64(0),
-        (LogEntryKind)reader.GetInt32(1),
-        reader.GetDouble(2),
-        reader.GetDouble(3),
-        reader.GetInt32(4),
-        reader.GetInt64(5),
-        reader.GetFieldValue<byte[]>(6),
-        reader.IsDBNull(7) ? [] : HashBlock.Unpack(reader.GetFieldValue<byte[]>(7)));
 }
