@@ -22,6 +22,9 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
 
     public long LateEvents { get; private set; }
 
+    /// <summary>Called with each bucket as it closes, before the ring may drop it.</summary>
+    public Action<Bucket<T>>? Closing { get; set; }
+
     /// <summary>Closed buckets, oldest first (at most <see cref="BucketOptions.Ring"/>).</summary>
     public IEnumerable<Bucket<T>> Closed => _closed;
 
@@ -149,6 +152,7 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
     {
         _open.Remove(bucket.Index);
         bucket.Closed = true;
+        Closing?.Invoke(bucket);
         _closed.AddLast(bucket);
         while (_closed.Count > Options.Ring)
         {

@@ -12,7 +12,7 @@ namespace OrleansCt.Core.Monitoring;
 /// bucket and with a fading factor; how labels arrive (coverage, delay, after their bucket closed). Fed in log order
 /// with nothing but what the log holds, so a replay rebuilds it exactly.
 /// </summary>
-public sealed class ModelMonitor
+public sealed partial class ModelMonitor
 {
     private readonly ModelSchema _schema;
 
@@ -22,7 +22,10 @@ public sealed class ModelMonitor
         var m = schema.Definition.Monitoring;
         Buckets = new BucketSeries<StreamStats>(
             new BucketOptions { Seconds = m.BucketSeconds, Events = m.BucketEvents, AllowedLatenessSeconds = m.AllowedLatenessSeconds, Ring = m.Ring },
-            () => StreamStats.Create(schema, Bins));
+            () => StreamStats.Create(schema, Binning))
+        {
+            Closing = Summarize,
+        };
         Overall = StreamStats.Create(schema, scale: WholeStreamScale);
         Reference = StreamStats.Create(schema, scale: WholeStreamScale);
         LabelDelays = new QuantileSketch(m.QuantileK);
@@ -55,8 +58,8 @@ public sealed class ModelMonitor
     /// </summary>
     public StreamStats? Reference { get; private set; }
 
-    /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until the reference is full.</summary>
-    public FixedHistogram[]? Bins { get; private set; }
+    /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until a reference is set or gathered.</summary>
+    public ReferenceBinning? Binning { get; private set; }
 
     public long ReferenceEvents { get; private set; }
 
@@ -81,13 +84,14 @@ public sealed class ModelMonitor
             var bucket = Buckets.Route(batch.Times[row]);
             bucket.Holds(sequence);
             AddEvent(bucket.State, batch, predictions, row);
+            CountViolations(bucket.State.Violations!, batch, row);
             AddEvent(Overall, batch, predictions, row);
             if (Reference is not null)
             {
                 AddEvent(Reference, batch, predictions, row);
                 if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
                 {
-                    FixBins();
+                    SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents));
                 }
             }
         }
@@ -115,6 +119,7 @@ public sealed class ModelMonitor
             }
 
             AddLabel(bucket.State, prediction, label);
+            AddTrained(bucket.State, events, row);
         }
 
         AddLabel(Overall, prediction, label);
@@ -194,6 +199,7 @@ public sealed class ModelMonitor
         }
 
         var scores = predictions.Row(row);
+        stats.PredictionHistogram?.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
         if (_schema.IsClassification)
         {
             stats.Scores.Add(scores[_schema.PositiveClassIndex]);
@@ -207,6 +213,18 @@ public sealed class ModelMonitor
 
     private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label)
     {
+        if (stats.LabelHistogram is { } histogram)
+        {
+            if (histogram.IsCategorical)
+            {
+                histogram.Add(_schema.Definition.Classes[(int)label]);
+            }
+            else
+            {
+                histogram.Add(label);
+            }
+        }
+
         if (_schema.IsClassification)
         {
             stats.LabelClasses!.Add(_schema.Definition.Classes[(int)label]);
@@ -219,24 +237,6 @@ public sealed class ModelMonitor
         }
     }
 
-    private void FixBins()
-    {
-        var bins = _schema.Definition.Monitoring.HistogramBins;
-        var reference = Reference!;
-        Bins =
-        [
-            // A feature missing throughout the reference gets one bin: nothing to place edges at.
-            .. reference.Numeric.Select(s => s.Count == 0 ? FixedHistogram.Numeric([]) : FixedHistogram.FromQuantiles(s.Quantiles, bins)),
-            .. _schema.Categorical.Select((f, i) => FixedHistogram.FromCategories(f.Categories ?? reference.Categorical[i].Top(int.MaxValue).Select(c => c.Name).ToList())),
-        ];
-        foreach (var bucket in Buckets.Open)
-        {
-            bucket.State.Histograms ??= Bins.Select(h => h.EmptyCopy()).ToArray();
-        }
-
-        Reference = null;
-    }
-
     public MonitorState ToState() => new(
         Buckets.Watermark,
         Buckets.MaxEventTime,
@@ -245,7 +245,7 @@ public sealed class ModelMonitor
         StreamStatsState.Of(Overall),
         Reference is null ? null : StreamStatsState.Of(Reference),
         ReferenceEvents,
-        Bins?.Select(h => h.ToState()).ToArray(),
+        Binning?.Features.Select(h => h.ToState()).ToArray(),
         LabelDelays.ToState(),
         Events,
         LabelledEvents,
@@ -254,7 +254,14 @@ public sealed class ModelMonitor
         FadingRegression?.ToState(),
         Detectors.Select(d => d.ToState()).ToArray(),
         OutOfRange.ToArray(),
-        Unseen.ToArray());
+        Unseen.ToArray(),
+        Binning?.Prediction?.ToState(),
+        Binning?.Label?.ToState(),
+        ReferenceRevision,
+        MissingShares,
+        PendingProfile,
+        [.. PendingSummaries],
+        LastSummarized);
 
     public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
     {
@@ -263,7 +270,14 @@ public sealed class ModelMonitor
             Overall = state.Overall.Restore(),
             Reference = state.Reference?.Restore(),
             ReferenceEvents = state.ReferenceEvents,
-            Bins = state.Bins?.Select(FixedHistogram.FromState).ToArray(),
+            Binning = state.Bins is null ? null : new ReferenceBinning(
+                state.Bins.Select(FixedHistogram.FromState).ToArray(),
+                state.PredictionBins is null ? null : FixedHistogram.FromState(state.PredictionBins),
+                state.LabelBins is null ? null : FixedHistogram.FromState(state.LabelBins)),
+            ReferenceRevision = state.ReferenceRevision,
+            MissingShares = state.MissingShares,
+            PendingProfile = state.PendingProfile,
+            LastSummarized = state.LastSummarized,
             LabelDelays = QuantileSketch.FromState(state.LabelDelays),
             Events = state.Events,
             LabelledEvents = state.LabelledEvents,
@@ -273,6 +287,7 @@ public sealed class ModelMonitor
         };
         monitor.OutOfRange = state.OutOfRange?.ToArray() ?? monitor.OutOfRange;
         monitor.Unseen = state.Unseen?.ToArray() ?? monitor.Unseen;
+        monitor.PendingSummaries.AddRange(state.PendingSummaries ?? []);
         if (state.Detectors is { } detectors)
         {
             monitor.Detectors = schema.Definition.Monitoring.Detectors.Select((spec, i) => DetectorRun.FromState(spec, detectors[i])).ToArray();

@@ -1,3 +1,4 @@
+using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Sketches;
 
@@ -21,4 +22,11 @@ public sealed record MonitorState(
     FadingRegressionState? FadingRegression,
     DetectorRunState[]? Detectors = null,
     long[]? OutOfRange = null,
-    long[]? Unseen = null);
+    long[]? Unseen = null,
+    FixedHistogramState? PredictionBins = null,
+    FixedHistogramState? LabelBins = null,
+    int ReferenceRevision = 0,
+    double[]? MissingShares = null,
+    ReferenceProfile? PendingProfile = null,
+    BucketSummary[]? PendingSummaries = null,
+    long LastSummarized = -1);

@@ -35,15 +35,36 @@ public sealed class StreamStats : IBucketState<StreamStats>
     /// <summary>Per feature (numeric, then categorical), binned on the reference; null until the reference is fixed.</summary>
     public FixedHistogram[]? Histograms { get; set; }
 
+    /// <summary>The served scores binned on the reference's prediction bins; null until the reference is fixed.</summary>
+    public FixedHistogram? PredictionHistogram { get; set; }
+
+    /// <summary>The joined labels binned on the reference's label bins; null until the reference is fixed or when it has no labels.</summary>
+    public FixedHistogram? LabelHistogram { get; set; }
+
+    /// <summary>Per feature, the rows the model learned from (joined to a label), on the same bins as <see cref="Histograms"/>.</summary>
+    public FixedHistogram[]? Trained { get; set; }
+
+    /// <summary>Per feature, values accepted outside the schema's range (numeric) or listed categories (categorical); buckets only.</summary>
+    public long[]? Violations { get; set; }
+
+    /// <summary>Gives the stats empty histograms on these bins (features, prediction, label), replacing any on older bins.</summary>
+    public void Bin(ReferenceBinning bins)
+    {
+        Histograms = bins.Features.Select(h => h.EmptyCopy()).ToArray();
+        Trained = bins.Features.Select(h => h.EmptyCopy()).ToArray();
+        PredictionHistogram = bins.Prediction?.EmptyCopy();
+        LabelHistogram = bins.Label?.EmptyCopy();
+    }
+
     /// <summary>
     /// Empty stats with the model's sketch sizes; <paramref name="scale"/> multiplies them (the whole stream keeps
     /// finer sketches than one bucket, since there is only one of it).
     /// </summary>
-    public static StreamStats Create(ModelSchema schema, FixedHistogram[]? binsTemplate = null, int scale = 1)
+    public static StreamStats Create(ModelSchema schema, ReferenceBinning? bins = null, int scale = 1)
     {
         var m = schema.Definition.Monitoring with { QuantileK = schema.Definition.Monitoring.QuantileK * scale, CategoryCap = schema.Definition.Monitoring.CategoryCap * scale };
         var classes = schema.Definition.Classes.Count;
-        return new StreamStats
+        var stats = new StreamStats
         {
             Numeric = schema.Numeric.Select(_ => new NumericSketch(m.QuantileK)).ToArray(),
             Categorical = schema.Categorical.Select(_ => new CategoricalSketch(m.CategoryCap)).ToArray(),
@@ -53,8 +74,14 @@ public sealed class StreamStats : IBucketState<StreamStats>
             LabelValues = schema.IsClassification ? null : new NumericSketch(m.QuantileK),
             Classification = schema.IsClassification ? new ClassificationMetrics(classes, schema.PositiveClassIndex, m.AucBins) : null,
             Regression = schema.IsClassification ? null : new RegressionMetrics(),
-            Histograms = binsTemplate?.Select(h => h.EmptyCopy()).ToArray(),
+            Violations = scale == 1 ? new long[schema.Numeric.Count + schema.Categorical.Count] : null,
         };
+        if (bins is not null)
+        {
+            stats.Bin(bins);
+        }
+
+        return stats;
     }
 
     public void Merge(StreamStats other)
@@ -75,17 +102,33 @@ public sealed class StreamStats : IBucketState<StreamStats>
         LabelValues?.Merge(other.LabelValues!);
         Classification?.Merge(other.Classification!);
         Regression?.Merge(other.Regression!);
-        if (other.Histograms is { } theirs)
+        Histograms = MergeAll(Histograms, other.Histograms);
+        Trained = MergeAll(Trained, other.Trained);
+        PredictionHistogram = MergeAll(PredictionHistogram is null ? null : [PredictionHistogram], other.PredictionHistogram is null ? null : [other.PredictionHistogram])?[0];
+        LabelHistogram = MergeAll(LabelHistogram is null ? null : [LabelHistogram], other.LabelHistogram is null ? null : [other.LabelHistogram])?[0];
+        if (other.Violations is { } violations)
         {
-            if (Histograms is null)
+            Violations ??= new long[violations.Length];
+            for (var i = 0; i < violations.Length; i++)
             {
-                Histograms = theirs.Select(h => h.EmptyCopy()).ToArray();
-            }
-
-            for (var i = 0; i < Histograms.Length; i++)
-            {
-                Histograms[i].Merge(theirs[i]);
+                Violations[i] += violations[i];
             }
         }
+    }
+
+    private static FixedHistogram[]? MergeAll(FixedHistogram[]? mine, FixedHistogram[]? theirs)
+    {
+        if (theirs is null)
+        {
+            return mine;
+        }
+
+        mine ??= theirs.Select(h => h.EmptyCopy()).ToArray();
+        for (var i = 0; i < mine.Length; i++)
+        {
+            mine[i].Merge(theirs[i]);
+        }
+
+        return mine;
     }
 }

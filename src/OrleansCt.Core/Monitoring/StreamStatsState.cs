@@ -13,7 +13,11 @@ public sealed record StreamStatsState(
     NumericSketchState? LabelValues,
     ClassificationState? Classification,
     RegressionState? Regression,
-    FixedHistogramState[]? Histograms)
+    FixedHistogramState[]? Histograms,
+    FixedHistogramState? PredictionHistogram = null,
+    FixedHistogramState? LabelHistogram = null,
+    FixedHistogramState[]? Trained = null,
+    long[]? Violations = null)
 {
     public static StreamStatsState Of(StreamStats s) => new(
         s.Numeric.Select(n => n.ToState()).ToArray(),
@@ -24,7 +28,11 @@ public sealed record StreamStatsState(
         s.LabelValues?.ToState(),
         s.Classification?.ToState(),
         s.Regression?.ToState(),
-        s.Histograms?.Select(h => h.ToState()).ToArray());
+        s.Histograms?.Select(h => h.ToState()).ToArray(),
+        s.PredictionHistogram?.ToState(),
+        s.LabelHistogram?.ToState(),
+        s.Trained?.Select(h => h.ToState()).ToArray(),
+        s.Violations?.ToArray());
 
     public StreamStats Restore() => new()
     {
@@ -37,5 +45,9 @@ public sealed record StreamStatsState(
         Classification = Classification is null ? null : ClassificationMetrics.FromState(Classification),
         Regression = Regression is null ? null : RegressionMetrics.FromState(Regression),
         Histograms = Histograms?.Select(FixedHistogram.FromState).ToArray(),
+        PredictionHistogram = PredictionHistogram is null ? null : FixedHistogram.FromState(PredictionHistogram),
+        LabelHistogram = LabelHistogram is null ? null : FixedHistogram.FromState(LabelHistogram),
+        Trained = Trained?.Select(FixedHistogram.FromState).ToArray(),
+        Violations = Violations?.ToArray(),
     };
 }

@@ -35,4 +35,7 @@ public sealed record MonitoringSpec
 
     /// <summary>Weight of the past in the fading-factor metrics (River's α).</summary>
     public double FadingFactor { get; init; } = 0.999;
+
+    /// <summary>Feature, prediction and label drift: the window, the history kept, per-feature tests.</summary>
+    public DriftSpec Drift { get; init; } = new();
 }

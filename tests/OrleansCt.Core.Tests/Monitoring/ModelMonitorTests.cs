@@ -60,7 +60,7 @@ public sealed class ModelMonitorTests
         var monitor = Feed(new ModelMonitor(Daily), 0, 48 * 30);
 
         Assert.Null(monitor.Reference);
-        Assert.NotNull(monitor.Bins);
+        Assert.NotNull(monitor.Binning);
         var binned = monitor.Buckets.Closed.Where(b => b.Start >= 1_000 * 1800.0).ToList();
         Assert.NotEmpty(binned);
         Assert.All(binned, b => Assert.Equal(b.Events, b.State.Histograms![2].Total));

@@ -1,0 +1,147 @@
+using OrleansCt.Core.Drift.Statistics;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Drift.Windows;
+
+/// <summary>Scores a window of closed buckets against the reference, column by column (drift-statistics.md).</summary>
+public static class DriftEvaluator
+{
+    /// <summary>Skew is judged only once the window holds this many learned rows of a feature.</summary>
+    public const int MinTrainedRows = 100;
+
+    /// <summary>Scores the buckets of <paramref name="window"/> (oldest first, all on the reference's bins); null when it is empty.</summary>
+    public static DriftEvaluation? Evaluate(ReferenceProfile reference, IReadOnlyList<BucketSummary> window, DriftSpec spec)
+    {
+        if (window.Count == 0)
+        {
+            return null;
+        }
+
+        var features = new List<ColumnDrift>();
+        var skew = new List<ColumnDrift>();
+        for (var f = 0; f < reference.Features.Length; f++)
+        {
+            var column = reference.Features[f];
+            var served = MergeHistograms(window.Select(b => b.Features[f].Histogram));
+            var setting = spec.Features?.GetValueOrDefault(column.Name);
+            if (Score(column, served, MergeSketches(window.Select(b => b.Features[f].Sketch)), setting, spec.ReferenceChunkThresholds) is { } drift)
+            {
+                features.Add(drift);
+            }
+
+            var trained = MergeHistograms(window.Select(b => b.Trained[f]));
+            if (trained.Counted >= MinTrainedRows && served.Counted > 0)
+            {
+                var p = served.Shares();
+                var q = trained.Shares();
+                var js = JensenShannon.Distance(p, q);
+                skew.Add(new ColumnDrift(column.Name, StatisticNames.JsDistance, js, DriftThresholds.JsDistance, false, js >= DriftThresholds.JsDistance, trained.Counted, Distances(p, q, served, trained, null, null, column)));
+            }
+        }
+
+        var prediction = reference.Prediction is { } pr && window.All(b => b.Prediction is not null)
+            ? Score(pr, MergeHistograms(window.Select(b => b.Prediction!.Histogram)), MergeSketches(window.Select(b => b.Prediction!.Sketch)), null, false)
+            : null;
+        var label = reference.Label is { } lr && window.All(b => b.Label is not null)
+            ? Score(lr, MergeHistograms(window.Select(b => b.Label!.Histogram)), MergeSketches(window.Select(b => b.Label!.Sketch)), null, false)
+            : null;
+        var drifted = features.Count(d => d.Drifted);
+        var share = features.Count == 0 ? 0 : (double)drifted / features.Count;
+        return new DriftEvaluation(reference.Revision, window[0].Start, window[^1].End, window.Min(b => b.FirstSequence), window.Max(b => b.LastSequence),
+            window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count));
+    }
+
+    /// <summary>One column's scores; null when the window or the reference has no value of it.</summary>
+    public static ColumnDrift? Score(ColumnReference reference, FixedHistogram current, QuantileSketch? currentSketch, FeatureDriftSpec? setting, bool chunkThresholds)
+    {
+        var expected = FixedHistogram.FromState(reference.Histogram);
+        if (current.Counted == 0 || expected.Counted == 0)
+        {
+            return null;
+        }
+
+        var referenceSketch = reference.Sketch is { Count: > 0 } r ? SketchCdf.Of(r) : null;
+        var windowSketch = currentSketch is { Count: > 0 } c ? SketchCdf.Of(c.ToState()) : null;
+        var continuous = !reference.Categorical && reference.Distinct > DriftThresholds.MaxDistinctForDiscrete && referenceSketch is not null && windowSketch is not null;
+        var scores = Distances(expected.Shares(), current.Shares(), expected, current, continuous ? referenceSketch : null, continuous ? windowSketch : null, reference);
+        var choice = Choose(reference, setting, chunkThresholds);
+        var score = scores.Get(choice.Statistic) ?? scores.JsDistance;
+        var statistic = scores.Get(choice.Statistic) is null ? StatisticNames.JsDistance : choice.Statistic;
+        var threshold = statistic == choice.Statistic ? choice.Threshold : DriftThresholds.JsDistance;
+        var below = StatisticDefaults.AlertsBelow(statistic);
+        var drifted = below ? score < threshold : score >= threshold;
+        return new ColumnDrift(reference.Name, statistic, score, threshold, below, drifted, current.Counted, scores);
+    }
+
+    private static DriftTestChoice Choose(ColumnReference reference, FeatureDriftSpec? setting, bool chunkThresholds)
+    {
+        var kind = reference.Categorical ? FeatureKind.Categorical : FeatureKind.Numeric;
+        var automatic = DriftTestChooser.Choose(kind, reference.Rows, reference.Distinct);
+        var statistic = setting?.Statistic ?? automatic.Statistic;
+        var threshold = setting?.Threshold
+            ?? (chunkThresholds && setting?.Statistic is null ? reference.ChunkThreshold : null)
+            ?? StatisticDefaults.Thresholds.GetValueOrDefault(statistic)
+            ?? automatic.Threshold;
+        return new DriftTestChoice(statistic, threshold, StatisticDefaults.AlertsBelow(statistic));
+    }
+
+    private static DriftScores Distances(double[] p, double[] q, FixedHistogram expected, FixedHistogram current, SketchCdf? referenceSketch, SketchCdf? currentSketch, ColumnReference reference)
+    {
+        var chi = ChiSquare.Test(expected.Counts, current.Counts);
+        double? ksD = null, ksP = null, wasserstein = null;
+        if (!reference.Categorical)
+        {
+            var (sketchD, w1) = referenceSketch is not null && currentSketch is not null ? SketchCdf.Compare(referenceSketch, currentSketch) : (double.NaN, double.NaN);
+            ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
+            var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
+            ksP = Math.Clamp(KolmogorovDistribution.Survival(Math.Max(1, Math.Round(en, MidpointRounding.ToEven)), ksD.Value), 0, 1);
+            wasserstein = double.IsNaN(w1) ? null : w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation);
+        }
+
+        return new DriftScores(JensenShannon.Distance(p, q), Psi.Compute(p, q), Hellinger.Distance(p, q), LInfinity.Distance(p, q), chi.Statistic, chi.PValue, ksD, ksP, wasserstein);
+    }
+
+    private static FixedHistogram MergeHistograms(IEnumerable<FixedHistogramState> states)
+    {
+        FixedHistogram? merged = null;
+        foreach (var state in states)
+        {
+            var h = FixedHistogram.FromState(state);
+            if (merged is null)
+            {
+                merged = h;
+            }
+            else
+            {
+                merged.Merge(h);
+            }
+        }
+
+        return merged!;
+    }
+
+    private static QuantileSketch? MergeSketches(IEnumerable<QuantileSketchState?> states)
+    {
+        QuantileSketch? merged = null;
+        foreach (var state in states)
+        {
+            if (state is null)
+            {
+                return null;
+            }
+
+            var s = QuantileSketch.FromState(state);
+            if (merged is null)
+            {
+                merged = s;
+            }
+            else
+            {
+                merged.Merge(s);
+            }
+        }
+
+        return merged;
+    }
+}

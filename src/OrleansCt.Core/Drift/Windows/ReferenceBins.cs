@@ -1,0 +1,107 @@
+using OrleansCt.Core.Drift.Statistics;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Drift.Windows;
+
+/// <summary>
+/// The fixed bins of a numeric feature (drift-statistics.md, "Binning for a stream"): edges at the reference's min, its
+/// quantiles and just above its max, so values below or above everything the reference saw land in an underflow or an
+/// overflow bin. A feature with at most five distinct reference values gets one bin per value (Evidently tests such a
+/// feature as categorical), so a point mass that moves is seen, not hidden inside a wide bin.
+/// </summary>
+public static class ReferenceBins
+{
+    /// <summary>Bins from exact reference values (NaN skipped); none at all gives a single bin.</summary>
+    public static FixedHistogram Numeric(IReadOnlyList<double> values, int bins)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            return FixedHistogram.Numeric([]);
+        }
+
+        var distinct = sorted.Distinct().ToArray();
+        if (distinct.Length <= DriftThresholds.MaxDistinctForDiscrete)
+        {
+            return Points(distinct);
+        }
+
+        var quantiles = Enumerable.Range(1, bins - 1).Select(i => Quantile(sorted, (double)i / bins));
+        return Ranged(sorted[0], sorted[^1], quantiles);
+    }
+
+    /// <summary>Bins from a quantile sketch of the reference: its retained values stand in for the distinct values.</summary>
+    public static FixedHistogram Numeric(QuantileSketch sketch, int bins)
+    {
+        if (sketch.Count == 0)
+        {
+            return FixedHistogram.Numeric([]);
+        }
+
+        var distinct = sketch.ToState().Items.Distinct().Order().ToArray();
+        if (distinct.Length <= DriftThresholds.MaxDistinctForDiscrete)
+        {
+            return Points(distinct);
+        }
+
+        return Ranged(sketch.Min, sketch.Max, Enumerable.Range(1, bins - 1).Select(i => sketch.Quantile((double)i / bins)));
+    }
+
+    /// <summary>Distinct non-missing values, counted up to <paramref name="cap"/> + 1 (more than the cap reads as cap + 1).</summary>
+    public static long Distinct(IReadOnlyList<double> values, int cap)
+    {
+        var seen = new HashSet<double>();
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v) && seen.Add(v) && seen.Count > cap)
+            {
+                break;
+            }
+        }
+
+        return seen.Count;
+    }
+
+    /// <summary>numpy's default (linear) quantile of sorted values.</summary>
+    public static double Quantile(double[] sorted, double q)
+    {
+        var h = (sorted.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        return lo + 1 >= sorted.Length ? sorted[^1] : sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
+    }
+
+    private static FixedHistogram Points(double[] distinct)
+    {
+        var edges = new List<double>();
+        foreach (var v in distinct)
+        {
+            Append(edges, v);
+            Append(edges, Math.BitIncrement(v));
+        }
+
+        return FixedHistogram.Numeric(edges);
+    }
+
+    private static FixedHistogram Ranged(double min, double max, IEnumerable<double> quantiles)
+    {
+        var edges = new List<double> { min };
+        foreach (var q in quantiles)
+        {
+            if (q > min && q <= max)
+            {
+                Append(edges, q);
+            }
+        }
+
+        Append(edges, Math.BitIncrement(max));
+        return FixedHistogram.Numeric(edges);
+    }
+
+    private static void Append(List<double> edges, double edge)
+    {
+        if (edges.Count == 0 || edge > edges[^1])
+        {
+            edges.Add(edge);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Drift.Windows;
+using OrleansCt.Core.Events;
+
+namespace OrleansCt.Core.Monitoring;
+
+public sealed partial class ModelMonitor
+{
+    /// <summary>Revision of the reference the bins come from: 0 while the first events are still being gathered.</summary>
+    public int ReferenceRevision { get; private set; }
+
+    /// <summary>Per feature (schema order), the reference's share of missing values; null until a reference is set.</summary>
+    public double[]? MissingShares { get; private set; }
+
+    /// <summary>A reference the feature windows have not confirmed yet (an outbox: it stays until <see cref="Delivered"/>).</summary>
+    public ReferenceProfile? PendingProfile { get; private set; }
+
+    /// <summary>Closed buckets the feature windows have not confirmed yet, oldest first.</summary>
+    public List<BucketSummary> PendingSummaries { get; } = [];
+
+    /// <summary>Index of the last closed bucket summarized.</summary>
+    public long LastSummarized { get; private set; } = -1;
+
+    /// <summary>
+    /// Makes <paramref name="profile"/> the reference: its bins replace the old ones in every open bucket (what they
+    /// counted on the old bins is not comparable), gathering the first events stops, and the profile waits in the outbox.
+    /// </summary>
+    public void SetReference(ReferenceProfile profile)
+    {
+        Binning = ReferenceBinning.Of(profile);
+        ReferenceRevision = profile.Revision;
+        MissingShares = profile.Features.Select(c => c.MissingShare).ToArray();
+        PendingProfile = profile;
+        PendingSummaries.Clear();
+        foreach (var bucket in Buckets.Open)
+        {
+            bucket.State.Bin(Binning);
+        }
+
+        Reference = null;
+    }
+
+    /// <summary>Drops from the outbox what the feature windows confirmed: the profile of this revision and the summaries up to this bucket.</summary>
+    public void Delivered(int revision, long lastIndex)
+    {
+        if (PendingProfile?.Revision == revision)
+        {
+            PendingProfile = null;
+        }
+
+        PendingSummaries.RemoveAll(s => s.ReferenceRevision < revision || (s.ReferenceRevision == revision && s.Index <= lastIndex));
+    }
+
+    private void AddTrained(StreamStats stats, EventBatch events, int row)
+    {
+        if (stats.Trained is not { } trained)
+        {
+            return;
+        }
+
+        var numeric = events.Numeric.Length;
+        for (var f = 0; f < numeric; f++)
+        {
+            trained[f].Add(events.Numeric[f][row]);
+        }
+
+        for (var f = 0; f < events.Categorical.Length; f++)
+        {
+            trained[numeric + f].Add(events.Categorical[f][row]);
+        }
+    }
+
+    private void CountViolations(long[] violations, EventBatch batch, int row)
+    {
+        for (var f = 0; f < batch.Numeric.Length; f++)
+        {
+            var x = batch.Numeric[f][row];
+            violations[f] += x < _schema.Numeric[f].Min || x > _schema.Numeric[f].Max ? 1 : 0;
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            if (_schema.CategorySets[f] is { } known && batch.Categorical[f][row] is { } category && !known.Contains(category))
+            {
+                violations[batch.Numeric.Length + f]++;
+            }
+        }
+    }
+
+    /// <summary>Puts a bucket that closes into the outbox, if it counted on the reference's bins (bounded by the windows' history).</summary>
+    private void Summarize(Bucket<StreamStats> bucket)
+    {
+        if (bucket.Index <= LastSummarized)
+        {
+            return;
+        }
+
+        LastSummarized = bucket.Index;
+        var stats = bucket.State;
+        if (stats.Histograms is null || ReferenceRevision == 0)
+        {
+            return;
+        }
+
+        var features = stats.Histograms.Select((h, f) => new SummaryColumn(h.ToState(), f < stats.Numeric.Length ? stats.Numeric[f].Quantiles.ToState() : null)).ToArray();
+        var prediction = stats.PredictionHistogram is { } p ? new SummaryColumn(p.ToState(), stats.Scores.Quantiles.ToState()) : null;
+        var label = stats.LabelHistogram is { } l ? new SummaryColumn(l.ToState(), stats.LabelValues?.Quantiles.ToState()) : null;
+        PendingSummaries.Add(new BucketSummary(ReferenceRevision, bucket.Index, bucket.Start, bucket.End, bucket.FirstSequence, bucket.LastSequence,
+            bucket.Events, features, prediction, label, stats.Trained!.Select(h => h.ToState()).ToArray(), [.. stats.Violations ?? []]));
+        if (PendingSummaries.Count > _schema.Definition.Monitoring.Drift.KeepBuckets)
+        {
+            PendingSummaries.RemoveAt(0);
+        }
+    }
+}
