@@ -1,0 +1,18 @@
+namespace OrleansCt.Core.Inference;
+
+/// <summary>A reference CSV that cannot be read as a table: its message names the line (and the column, when one is at fault) and the problem.</summary>
+public sealed class ReferenceFormatException : Exception
+{
+    public ReferenceFormatException(string message, int line, string? column = null)
+        : base(message)
+    {
+        Line = line;
+        Column = column;
+    }
+
+    /// <summary>The 1-based line of the file where the faulty row (or the header) starts.</summary>
+    public int Line { get; }
+
+    /// <summary>The column at fault, when the problem lies in one.</summary>
+    public string? Column { get; }
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using OrleansCt.Core.Alerts;
+using OrleansCt.Core.Json;
+
+namespace OrleansCt.Core.Tests.Alerts;
+
+/// <summary>An alert book state through the project's JSON convention: one string compares whole states exactly.</summary>
+internal static class AlertStateJson
+{
+    public static string Write(AlertBookState state) => JsonSerializer.Serialize(state, JsonDefaults.Options);
+
+    public static AlertBookState Read(string json) => JsonSerializer.Deserialize<AlertBookState>(json, JsonDefaults.Options)!;
+}
