@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansCt.Grains.Alerts;
 using OrleansCt.Grains.Log;
 using OrleansCt.Grains.Model;
 
@@ -13,6 +14,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddKeyedSingleton(Clock.Key, TimeProvider.System);
         services.AddSingleton<LogCodec>();
         services.AddSingleton<SnapshotFactory>();
+        services.AddHttpClient(AlertGrain.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         var options = services.AddOptions<ModelGrainOptions>();
         if (configure is not null)
         {

@@ -29,6 +29,7 @@ public static class OrleansCtHostingExtensions
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapModelsApi();
+        app.MapDriftApi();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"OrleansCt ready on {string.Join(", ", app.Urls)}"));
         return app;
     }

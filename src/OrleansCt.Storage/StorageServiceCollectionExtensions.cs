@@ -48,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventLog>(sp => new SqliteEventLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IModelCatalog>(sp => new SqliteModelCatalog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddGrainStorage(StorageNames.Grain, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
+        services.AddGrainStorage(StorageNames.PubSub, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
     }
 
     private static void AddPostgres(IServiceCollection services, StorageOptions options)
@@ -64,5 +65,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IEventLog>(sp => new PostgresEventLog(sp.GetRequiredService<PostgresDatabase>()));
         services.AddSingleton<IModelCatalog>(sp => new PostgresModelCatalog(sp.GetRequiredService<PostgresDatabase>()));
         services.AddGrainStorage(StorageNames.Grain, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<Serializer>()));
+        services.AddGrainStorage(StorageNames.PubSub, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<Serializer>()));
     }
 }

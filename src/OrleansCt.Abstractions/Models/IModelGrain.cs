@@ -31,4 +31,12 @@ public interface IModelGrain : IGrainWithStringKey
     /// <summary>Stats over a window ("all", "24h", "10000e") as the JSON of a StatsResponse.</summary>
     [Alias("GetStats")]
     Task<StatsResult> GetStats(string window);
+
+    /// <summary>Sets the reference drift is measured against (CSV rows or an event-time range of the log).</summary>
+    [Alias("SetReference")]
+    Task<ReferenceResult> SetReference(Immutable<ReferenceRequest> request);
+
+    /// <summary>Drift scores over time (the JSON of a DriftResponse) for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
+    [Alias("GetDrift")]
+    Task<StatsResult> GetDrift(double? windowSeconds, double? from, double? to);
 }

@@ -11,6 +11,7 @@ public struct FeatureSpecSurrogate
     [Id(3)] public double? Max;
     [Id(4)] public bool Required;
     [Id(5)] public string[]? Categories;
+    [Id(6)] public string[]? Aliases;
 }
 
 [RegisterConverter]
@@ -18,11 +19,11 @@ public sealed class FeatureSpecConverter : IConverter<FeatureSpec, FeatureSpecSu
 {
     public FeatureSpec ConvertFromSurrogate(in FeatureSpecSurrogate s) => new()
     {
-        Name = s.Name, Type = s.Type, Min = s.Min, Max = s.Max, Required = s.Required, Categories = s.Categories,
+        Name = s.Name, Type = s.Type, Min = s.Min, Max = s.Max, Required = s.Required, Categories = s.Categories, Aliases = s.Aliases,
     };
 
     public FeatureSpecSurrogate ConvertToSurrogate(in FeatureSpec v) => new()
     {
-        Name = v.Name, Type = v.Type, Min = v.Min, Max = v.Max, Required = v.Required, Categories = v.Categories?.ToArray(),
+        Name = v.Name, Type = v.Type, Min = v.Min, Max = v.Max, Required = v.Required, Categories = v.Categories?.ToArray(), Aliases = v.Aliases?.ToArray(),
     };
 }

@@ -16,6 +16,9 @@ public struct MonitoringSpecSurrogate
     [Id(8)] public double FadingFactor;
     [Id(9)] public int AucBins;
     [Id(10)] public DetectorSpec[]? Detectors;
+
+    /// <summary>The DriftSpec as JSON.</summary>
+    [Id(11)] public string? DriftJson;
 }
 
 [RegisterConverter]
@@ -26,6 +29,7 @@ public sealed class MonitoringSpecConverter : IConverter<MonitoringSpec, Monitor
         BucketSeconds = s.BucketSeconds, BucketEvents = s.BucketEvents, AllowedLatenessSeconds = s.AllowedLatenessSeconds, Ring = s.Ring,
         ReferenceEvents = s.ReferenceEvents, HistogramBins = s.HistogramBins, QuantileK = s.QuantileK, CategoryCap = s.CategoryCap,
         FadingFactor = s.FadingFactor, AucBins = s.AucBins, Detectors = s.Detectors ?? [],
+        Drift = s.DriftJson is null ? new DriftSpec() : System.Text.Json.JsonSerializer.Deserialize<DriftSpec>(s.DriftJson, Core.Json.JsonDefaults.Options)!,
     };
 
     public MonitoringSpecSurrogate ConvertToSurrogate(in MonitoringSpec v) => new()
@@ -33,5 +37,6 @@ public sealed class MonitoringSpecConverter : IConverter<MonitoringSpec, Monitor
         BucketSeconds = v.BucketSeconds, BucketEvents = v.BucketEvents, AllowedLatenessSeconds = v.AllowedLatenessSeconds, Ring = v.Ring,
         ReferenceEvents = v.ReferenceEvents, HistogramBins = v.HistogramBins, QuantileK = v.QuantileK, CategoryCap = v.CategoryCap,
         FadingFactor = v.FadingFactor, AucBins = v.AucBins, Detectors = [.. v.Detectors],
+        DriftJson = System.Text.Json.JsonSerializer.Serialize(v.Drift, Core.Json.JsonDefaults.Options),
     };
 }

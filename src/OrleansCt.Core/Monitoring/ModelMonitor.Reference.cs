@@ -18,6 +18,12 @@ public sealed partial class ModelMonitor
     /// <summary>Closed buckets the feature windows have not confirmed yet, oldest first.</summary>
     public List<BucketSummary> PendingSummaries { get; } = [];
 
+    /// <summary>Closed buckets the outbox holds at most while the feature windows cannot be reached; older ones are dropped (and counted).</summary>
+    public int OutboxLimit => Math.Max(1_000, 4 * _schema.Definition.Monitoring.Drift.KeepBuckets);
+
+    /// <summary>Closed buckets dropped from a full outbox, never scored for drift.</summary>
+    public long DroppedSummaries { get; private set; }
+
     /// <summary>Index of the last closed bucket summarized.</summary>
     public long LastSummarized { get; private set; } = -1;
 
@@ -106,10 +112,16 @@ public sealed partial class ModelMonitor
         var prediction = stats.PredictionHistogram is { } p ? new SummaryColumn(p.ToState(), stats.Scores.Quantiles.ToState()) : null;
         var label = stats.LabelHistogram is { } l ? new SummaryColumn(l.ToState(), stats.LabelValues?.Quantiles.ToState()) : null;
         PendingSummaries.Add(new BucketSummary(ReferenceRevision, bucket.Index, bucket.Start, bucket.End, bucket.FirstSequence, bucket.LastSequence,
-            bucket.Events, features, prediction, label, stats.Trained!.Select(h => h.ToState()).ToArray(), [.. stats.Violations ?? []]));
-        if (PendingSummaries.Count > _schema.Definition.Monitoring.Drift.KeepBuckets)
+            bucket.Events, features, prediction, label, stats.Trained!.Select(h => h.ToState()).ToArray(), [.. stats.Violations ?? []],
+            new BucketPerformance(
+                stats.Classification?.Values().Count ?? stats.Regression!.Values().Count,
+                stats.Classification?.Values().Accuracy,
+                stats.Regression?.Values().Mae,
+                Detectors.Select(d => d.Drifts).ToArray())));
+        if (PendingSummaries.Count > OutboxLimit)
         {
             PendingSummaries.RemoveAt(0);
+            DroppedSummaries++;
         }
     }
 }

@@ -261,7 +261,8 @@ public sealed partial class ModelMonitor
         MissingShares,
         PendingProfile,
         [.. PendingSummaries],
-        LastSummarized);
+        LastSummarized,
+        DroppedSummaries);
 
     public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
     {
@@ -278,6 +279,7 @@ public sealed partial class ModelMonitor
             MissingShares = state.MissingShares,
             PendingProfile = state.PendingProfile,
             LastSummarized = state.LastSummarized,
+            DroppedSummaries = state.DroppedSummaries,
             LabelDelays = QuantileSketch.FromState(state.LabelDelays),
             Events = state.Events,
             LabelledEvents = state.LabelledEvents,

@@ -29,4 +29,5 @@ public sealed record MonitorState(
     double[]? MissingShares = null,
     ReferenceProfile? PendingProfile = null,
     BucketSummary[]? PendingSummaries = null,
-    long LastSummarized = -1);
+    long LastSummarized = -1,
+    long DroppedSummaries = 0);

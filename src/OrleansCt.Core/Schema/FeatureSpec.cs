@@ -15,6 +15,9 @@ public sealed record FeatureSpec
 
     public bool Required { get; init; } = true;
 
+    /// <summary>Other names the feature arrives under (a column renamed upstream), read as this feature.</summary>
+    public IReadOnlyList<string>? Aliases { get; init; }
+
     /// <summary>The known values of a categorical feature; null when the domain is open.</summary>
     public IReadOnlyList<string>? Categories { get; init; }
 }

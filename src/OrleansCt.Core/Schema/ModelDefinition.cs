@@ -21,4 +21,6 @@ public sealed record ModelDefinition
     public MonitoringSpec Monitoring { get; init; } = new();
 
     public ValidationSpec Validation { get; init; } = new();
+
+    public AlertSpec Alerts { get; init; } = new();
 }

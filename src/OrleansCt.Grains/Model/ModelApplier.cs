@@ -80,6 +80,9 @@ internal sealed class ModelApplier
             case LabelsEntry joined:
                 ApplyLabels(joined);
                 break;
+            case ReferenceEntry reference:
+                Monitor!.SetReference(Core.Drift.Windows.DriftJson.Read<Core.Drift.Windows.ReferenceProfile>(reference.Profile));
+                break;
         }
 
         AppliedSequence = sequence;

@@ -53,6 +53,8 @@ public sealed partial class ModelGrain
                 _ = CheckpointAsync();
             }
         }
+
+        FeedWindows();
     }
 
     /// <summary>Writes a checkpoint; while one is in flight, later callers share the next write (one outstanding write).</summary>

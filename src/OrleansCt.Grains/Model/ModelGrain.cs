@@ -71,6 +71,7 @@ public sealed partial class ModelGrain(
         }
 
         PublishSnapshot(force: _snapshot is null);
+        FeedWindows();
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
         _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);
     }
@@ -174,6 +175,7 @@ public sealed partial class ModelGrain(
 
     private async Task OnCheckpointTimer(CancellationToken cancellationToken)
     {
+        FeedWindows();
         if (_entriesSinceCheckpoint > 0)
         {
             await EnsureAppliedAsync();

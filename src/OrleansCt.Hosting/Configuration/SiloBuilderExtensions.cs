@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using OrleansCt.Abstractions.Alerts;
 using OrleansCt.Grains;
 using OrleansCt.Storage;
 using StackExchange.Redis;
@@ -20,6 +21,9 @@ public static class SiloBuilderExtensions
         var storage = section.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         silo.Services.AddOrleansCtStorage(storage);
         silo.Services.AddOrleansCtGrains(options => section.GetSection("Model").Bind(options));
+
+        // Alert changes are published on a memory stream; its subscriptions live in the grain storage ("PubSubStore").
+        silo.AddMemoryStreams(AlertNotice.Provider);
         if (clustering)
         {
             silo.UseCluster(section.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings());

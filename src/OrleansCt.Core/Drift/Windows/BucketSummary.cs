@@ -20,7 +20,8 @@ public sealed record BucketSummary(
     SummaryColumn? Prediction,
     SummaryColumn? Label,
     FixedHistogramState[] Trained,
-    long[] Violations)
+    long[] Violations,
+    BucketPerformance? Performance = null)
 {
     /// <summary>The bucket restricted to features [from, from + count) (a feature group); outputs only for group 0.</summary>
     public BucketSummary Slice(int from, int count) => this with

@@ -4,12 +4,12 @@ namespace OrleansCt.Core.Drift.Windows;
 /// The drift of one window (the buckets ending at <see cref="WindowEnd"/>) against the reference: each feature, the
 /// prediction and the label, training/serving skew per feature (rows learned from against rows served), and whether
 /// the data counts as drifted (at least half the features). <see cref="LastSequence"/> is the log sequence that
-/// completed the window.
+/// completed the window. Start and end are null when buckets count events.
 /// </summary>
 public sealed record DriftEvaluation(
     int ReferenceRevision,
-    double WindowStart,
-    double WindowEnd,
+    double? WindowStart,
+    double? WindowEnd,
     long FirstSequence,
     long LastSequence,
     long Events,

@@ -48,9 +48,11 @@ public static class DriftEvaluator
             : null;
         var drifted = features.Count(d => d.Drifted);
         var share = features.Count == 0 ? 0 : (double)drifted / features.Count;
-        return new DriftEvaluation(reference.Revision, window[0].Start, window[^1].End, window.Min(b => b.FirstSequence), window.Max(b => b.LastSequence),
+        return new DriftEvaluation(reference.Revision, Time(window[0].Start), Time(window[^1].End), window.Min(b => b.FirstSequence), window.Max(b => b.LastSequence),
             window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count));
     }
+
+    private static double? Time(double seconds) => double.IsNaN(seconds) ? null : seconds;
 
     /// <summary>One column's scores; null when the window or the reference has no value of it.</summary>
     public static ColumnDrift? Score(ColumnReference reference, FixedHistogram current, QuantileSketch? currentSketch, FeatureDriftSpec? setting, bool chunkThresholds)

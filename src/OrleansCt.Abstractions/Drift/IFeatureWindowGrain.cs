@@ -1,0 +1,18 @@
+namespace OrleansCt.Abstractions.Drift;
+
+/// <summary>
+/// The drift history of one feature group of a model (key "model/group"): the reference and a ring of closed buckets.
+/// Fed once per closed bucket; scores each completed window and hands its observations to the model's alert grain.
+/// Payloads are the JSON of OrleansCt.Core.Drift.Windows records (DriftJson).
+/// </summary>
+[Alias("OrleansCt.IFeatureWindowGrain")]
+public interface IFeatureWindowGrain : IGrainWithStringKey
+{
+    /// <summary>Takes a WindowFeed; answers the last bucket index it holds, which the model grain may drop from its outbox.</summary>
+    [Alias("Feed")]
+    Task<long> Feed(Immutable<byte[]> feed);
+
+    /// <summary>The scores (DriftEvaluation[] JSON) of every window the ring can end, for a window of this many seconds (null: the model's setting), ending within [from, to].</summary>
+    [Alias("GetHistory")]
+    Task<byte[]> GetHistory(double? windowSeconds, double? from, double? to);
+}

@@ -1,0 +1,109 @@
+using OrleansCt.Core.Alerts;
+
+namespace OrleansCt.Core.Drift.Windows;
+
+/// <summary>
+/// Turns a scored window into alert observations (the alert book decides what opens, stays and resolves): drift of each
+/// feature, of the prediction and of the label, training/serving skew, data quality (missing share above the
+/// reference's, values outside the schema) and, for the group that carries the outputs, performance and detector drifts.
+/// </summary>
+public static class WindowObservations
+{
+    public static IReadOnlyList<AlertObservation> Of(DriftEvaluation e, IReadOnlyList<BucketSummary> window, BucketSummary? previous, ReferenceProfile profile, FeatureWindow settings)
+    {
+        var last = window[^1];
+        var timed = settings.BucketSeconds is not null;
+        var (start, end) = (e.WindowStart, e.WindowEnd);
+
+        // Cooldowns count in event time; with buckets of events, in buckets.
+        var at = timed && e.WindowEnd is { } windowEnd ? windowEnd : last.Index;
+        var observations = new List<AlertObservation>();
+        void Add(string kind, string subject, string statistic, double score, double threshold, bool below)
+        {
+            if (double.IsFinite(score))
+            {
+                observations.Add(new AlertObservation(kind, subject, statistic, score, threshold, below, start, end, e.LastSequence, at));
+            }
+        }
+
+        if (settings.Drift.Alerts)
+        {
+            foreach (var d in e.Features)
+            {
+                Add("drift", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+            }
+
+            foreach (var (kind, d) in new[] { ("predictionDrift", e.Prediction), ("labelDrift", e.Label) })
+            {
+                if (d is not null)
+                {
+                    Add(kind, d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+                }
+            }
+
+            foreach (var d in e.Skew)
+            {
+                Add("skew", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+            }
+        }
+
+        var events = window.Sum(b => b.Events);
+        for (var f = 0; f < profile.Features.Length; f++)
+        {
+            var name = profile.Features[f].Name;
+            var missing = window.Sum(b => b.Features[f].Histogram.Missing);
+            var total = missing + window.Sum(b => b.Features[f].Histogram.Counts.Sum());
+            if (total > 0)
+            {
+                Add("dataQuality", $"{name}/missingRate", "missingShareExcess", ((double)missing / total) - profile.Features[f].MissingShare, settings.Alerts.MissingRateTolerance, false);
+            }
+
+            if (events > 0)
+            {
+                Add("dataQuality", $"{name}/violations", "violationShare", (double)window.Sum(b => b.Violations[f]) / events, settings.Alerts.ViolationShare, false);
+            }
+        }
+
+        if (profile.Prediction is not null)
+        {
+            Performance(window, settings, Add);
+            Detectors(last, previous, settings, Add);
+        }
+
+        return observations;
+    }
+
+    private static void Performance(IReadOnlyList<BucketSummary> window, FeatureWindow settings, Action<string, string, string, double, double, bool> add)
+    {
+        if (settings.Alerts is not { Metric: { } metric, MetricThreshold: { } threshold })
+        {
+            return;
+        }
+
+        var scored = window.Where(b => b.Performance is { Labelled: > 0 }).Select(b => b.Performance!).ToList();
+        var labelled = scored.Sum(p => p.Labelled);
+        if (labelled < settings.Alerts.MinLabels)
+        {
+            return;
+        }
+
+        var value = metric == "accuracy"
+            ? scored.Sum(p => (p.Accuracy ?? 0) * p.Labelled) / labelled
+            : scored.Sum(p => (p.Mae ?? 0) * p.Labelled) / labelled;
+        add("performance", metric, metric, value, threshold, metric == "accuracy");
+    }
+
+    private static void Detectors(BucketSummary last, BucketSummary? previous, FeatureWindow settings, Action<string, string, string, double, double, bool> add)
+    {
+        if (last.Performance is not { } now)
+        {
+            return;
+        }
+
+        for (var d = 0; d < Math.Min(now.DetectorDrifts.Length, settings.Detectors.Length); d++)
+        {
+            var before = previous?.Performance is { } p && d < p.DetectorDrifts.Length ? p.DetectorDrifts[d] : 0;
+            add("conceptDrift", $"{settings.Detectors[d]}#{d}", "drifts", now.DetectorDrifts[d] - before, 1, false);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Validation;
+
+namespace OrleansCt.Core.Inference;
+
+/// <summary>Reads reference rows (a CSV's columns) into a batch in the model's columns, label included when the target column is there.</summary>
+public static class ReferenceBatch
+{
+    /// <summary>Errors this many at most are reported; the rest are counted in the last message.</summary>
+    public const int MaxErrors = 20;
+
+    public static ReadOutcome<EventBatch> Read(ReferenceColumns columns, ModelSchema schema)
+    {
+        var errors = new List<FieldError>();
+        var rows = columns.Rows;
+        var index = columns.Names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        IReadOnlyList<string?>? Column(FeatureSpec spec)
+        {
+            foreach (var name in new[] { spec.Name }.Concat(spec.Aliases ?? []))
+            {
+                if (index.TryGetValue(name, out var at))
+                {
+                    return columns.Values[at];
+                }
+            }
+
+            if (spec.Required)
+            {
+                errors.Add(new FieldError(spec.Name, "is a required feature, but the reference has no column of that name"));
+            }
+
+            return null;
+        }
+
+        var numeric = schema.Numeric.Select(spec =>
+        {
+            var values = Column(spec);
+            var column = new double[rows];
+            for (var r = 0; r < rows; r++)
+            {
+                var text = values?[r];
+                column[r] = SchemaInference.IsMissing(text) ? double.NaN
+                    : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x
+                    : Error(errors, spec.Name, r, $"'{text}' is not a finite number");
+            }
+
+            return column;
+        }).ToArray();
+        var categorical = schema.Categorical.Select(spec =>
+        {
+            var values = Column(spec);
+            return Enumerable.Range(0, rows).Select(r => SchemaInference.IsMissing(values?[r]) ? null : values![r]).ToArray();
+        }).ToArray();
+        var labels = index.TryGetValue(schema.Definition.Target, out var target) ? Labels(columns.Values[target], schema, errors) : null;
+        if (rows == 0)
+        {
+            errors.Add(new FieldError("body", "the reference has no rows"));
+        }
+
+        if (errors.Count > MaxErrors)
+        {
+            errors = [.. errors.Take(MaxErrors), new FieldError("body", $"and {errors.Count - MaxErrors} more errors")];
+        }
+
+        var batch = new EventBatch
+        {
+            Ids = Enumerable.Range(0, rows).Select(r => $"reference-{r}").ToArray(),
+            Times = new double[rows],
+            Numeric = numeric,
+            Categorical = categorical,
+            Labels = labels,
+        };
+        return errors.Count > 0 ? new ReadOutcome<EventBatch>(null, errors) : new ReadOutcome<EventBatch>(batch, []);
+    }
+
+    private static double[] Labels(IReadOnlyList<string?> values, ModelSchema schema, List<FieldError> errors)
+    {
+        var target = schema.Definition.Target;
+        var labels = new double[values.Count];
+        for (var r = 0; r < values.Count; r++)
+        {
+            var text = values[r];
+            labels[r] = SchemaInference.IsMissing(text) ? double.NaN
+                : schema.IsClassification ? (schema.ClassIndex.TryGetValue(text!, out var k) ? k : Error(errors, target, r, $"'{text}' is not one of the classes [{string.Join(", ", schema.Definition.Classes)}]"))
+                : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && double.IsFinite(y) ? y
+                : Error(errors, target, r, $"'{text}' is not a finite number");
+        }
+
+        return labels;
+    }
+
+    // Line numbers count the header as line 1.
+    private static double Error(List<FieldError> errors, string column, int row, string problem)
+    {
+        errors.Add(new FieldError(column, $"line {row + 2}: {problem}"));
+        return double.NaN;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
+using OrleansCt.Abstractions.Alerts;
+using OrleansCt.Core.Alerts;
+using OrleansCt.Core.Drift.Windows;
+using OrleansCt.Core.Json;
+using OrleansCt.Core.Schema;
+using OrleansCt.Storage;
+
+namespace OrleansCt.Grains.Alerts;
+
+/// <summary>
+/// Thin grain over an <see cref="AlertBook"/>: every change is stored, published on the "alerts" stream and queued for
+/// the model's webhook in the same turn; a timer retries what is due. Cooldowns run in event time (the windows' ends).
+/// </summary>
+public sealed partial class AlertGrain(
+    [PersistentState("alerts", StorageNames.Grain)] IPersistentState<AlertGrainState> state,
+    IHttpClientFactory http,
+    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IAlertGrain
+{
+    /// <summary>The named HttpClient webhooks are posted with.</summary>
+    public const string HttpClientName = "orleansct-webhooks";
+
+    private AlertBook _book = new();
+    private WebhookDelivery _delivery = null!;
+    private IGrainTimer? _timer;
+    private AlertSpec _spec = new();
+
+    private string Model => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _book = state.State.Book is { } json ? AlertBook.FromState(DriftJson.Read<AlertBookState>(json)) : new AlertBook();
+        _delivery = new WebhookDelivery(http.CreateClient(HttpClientName), time, state: state.State.Outbox);
+        _timer = this.RegisterGrainTimer(_ => DeliverDue(), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public async Task Observe(Immutable<byte[]> observations, Immutable<byte[]> spec)
+    {
+        _spec = DriftJson.Read<AlertSpec>(spec.Value);
+        Rebook();
+        var changes = new List<AlertEvent>();
+        foreach (var observation in DriftJson.Read<AlertObservation[]>(observations.Value))
+        {
+            state.State.LatestEvaluation = Math.Max(state.State.LatestEvaluation, observation.EvaluatedAt);
+            changes.AddRange(_book.Observe(observation));
+        }
+
+        await RecordAsync(changes);
+    }
+
+    public Task<byte[]> List(string? status)
+    {
+        var alerts = status is null ? _book.Alerts : _book.Alerts.Where(a => string.Equals(a.State.ToString(), status, StringComparison.OrdinalIgnoreCase)).ToList();
+        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(alerts, JsonDefaults.Options));
+    }
+
+    public async Task<AlertReply> Acknowledge(string id, string by, string? comment) =>
+        await ReplyAsync(_book.Acknowledge(id, by, comment, time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0));
+
+    // A person's resolution starts the cooldown, which runs in event time: it is stamped with the latest window's end.
+    public async Task<AlertReply> Resolve(string id, string by) =>
+        await ReplyAsync(_book.Resolve(id, by, double.IsFinite(state.State.LatestEvaluation) ? state.State.LatestEvaluation : 0));
+
+    public async Task DeliverDue()
+    {
+        if (_delivery.DueAt is { } due && due <= time.GetUtcNow())
+        {
+            await _delivery.DeliverDueAsync();
+            state.State.Outbox = _delivery.ToState();
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<AlertReply> ReplyAsync(AlertActionResult result)
+    {
+        if (result.Ok && result.Event is { } change)
+        {
+            await RecordAsync([change]);
+        }
+
+        var alert = result.Alert is null ? null : JsonSerializer.SerializeToUtf8Bytes(result.Alert, JsonDefaults.Options);
+        return new AlertReply(JsonNamingPolicy.CamelCase.ConvertName(result.Status.ToString()), result.Error, alert);
+    }
+
+    /// <summary>Stores the book and the queued deliveries, then publishes; the first delivery attempt follows at once.</summary>
+    private async Task RecordAsync(IReadOnlyList<AlertEvent> changes)
+    {
+        if (_spec.Webhook is { } url)
+        {
+            foreach (var change in changes)
+            {
+                _delivery.Enqueue(new Uri(url), Model, change);
+            }
+        }
+
+        state.State.Book = DriftJson.Write(_book.ToState());
+        state.State.Outbox = _delivery.ToState();
+        await state.WriteStateAsync();
+        var stream = this.GetStreamProvider(AlertNotice.Provider).GetStream<AlertNotice>(StreamId.Create(AlertNotice.Namespace, Model));
+        foreach (var change in changes)
+        {
+            var a = change.Alert;
+            await stream.OnNextAsync(new AlertNotice(Model, AlertEvent.KindName(change.Kind), a.Id, a.Kind, a.Subject,
+                JsonNamingPolicy.CamelCase.ConvertName(a.Severity.ToString()), JsonNamingPolicy.CamelCase.ConvertName(a.State.ToString()), a.Score, a.Threshold, a.Sequence, change.At));
+        }
+
+        if (changes.Count > 0 && _spec.Webhook is not null)
+        {
+            await DeliverDue();
+        }
+    }
+
+    /// <summary>Applies the model's current policy (hysteresis, cooldown, severity) to the book, keeping its alerts.</summary>
+    private void Rebook()
+    {
+        var policy = new AlertPolicy
+        {
+            Hysteresis = _spec.Hysteresis,
+            ResolveAfter = _spec.ResolveAfter,
+            CooldownSeconds = _spec.CooldownSeconds,
+            CriticalFactor = _spec.CriticalFactor,
+        };
+        if (policy != _book.Policy)
+        {
+            _book = AlertBook.FromState(_book.ToState(), policy);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Drift.Windows;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Inference;
+using OrleansCt.Core.Json;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Validation;
+using OrleansCt.Grains.Log;
+
+namespace OrleansCt.Grains.Model;
+
+public sealed partial class ModelGrain
+{
+    /// <summary>
+    /// Sets the reference drift is measured against, from CSV rows or from the model's events of an event-time range:
+    /// infers its schema and compares it with the model's, optionally accepts the inferred bounds and optionality (a
+    /// definition update, refused whole on a conflict), then logs the reference so a replay sets the same bins.
+    /// </summary>
+    public async Task<ReferenceResult> SetReference(Immutable<ReferenceRequest> request)
+    {
+        await EnsureAppliedAsync();
+        if (_applier.Schema is not { } schema)
+        {
+            return new ReferenceResult("notFound", [], null);
+        }
+
+        var r = request.Value;
+        var (batch, scores, inferred, source, errors) = r.Csv is { } csv ? FromCsv(csv, schema)
+            : r.From is { } from && r.To is { } to && to > from ? await FromEventsAsync(schema, from, to)
+            : (null, null, null, "", [new FieldError("body", "give the reference as CSV (Content-Type: text/csv) or as JSON {\"from\": time, \"to\": time} with from < to")]);
+        if (errors.Count > 0 || batch is null)
+        {
+            return new ReferenceResult("invalid", errors, null);
+        }
+
+        var differences = SchemaComparison.Compare(schema.Definition.Features, inferred!);
+        if (r.Accept)
+        {
+            var accepted = await Register(schema.Definition with { Features = [.. schema.Definition.Features.Select(f => Accept(f, inferred!))] });
+            if (accepted.Status is RegisterStatus.Conflict or RegisterStatus.Invalid)
+            {
+                return new ReferenceResult("conflict", accepted.Errors, null);
+            }
+        }
+
+        var profile = ReferenceProfiler.FromColumns(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, source, batch.Numeric, batch.Categorical, scores, batch.Labels);
+        var entry = new ReferenceEntry(NowUnixMs, DriftJson.Write(profile));
+        var sequence = await _log.AppendAsync(entry, []);
+        Enqueue(sequence, entry);
+        await EnsureAppliedAsync();
+        await CheckpointAsync();
+        var view = new ReferenceView(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,
+            profile.Features.Select(c => new ReferenceColumnView(c.Name, c.Categorical, c.Rows, c.MissingShare, c.Distinct, c.Histogram.Counts.Length)).ToArray());
+        return new ReferenceResult("set", [], JsonSerializer.SerializeToUtf8Bytes(view, JsonDefaults.Options));
+    }
+
+    /// <summary>A declared feature with the reference's range and optionality; its name, type and categories stay.</summary>
+    private static FeatureSpec Accept(FeatureSpec declared, InferredSchema inferred) =>
+        (new[] { declared.Name }.Concat(declared.Aliases ?? []).Select(inferred.Find).FirstOrDefault(f => f is not null)) is { } found
+            ? declared with { Min = found.Spec.Min, Max = found.Spec.Max, Required = found.Spec.Required }
+            : declared;
+
+    private (EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>) FromCsv(byte[] csv, ModelSchema schema)
+    {
+        ReferenceColumns columns;
+        try
+        {
+            columns = ReferenceColumns.ReadCsv(new MemoryStream(csv));
+        }
+        catch (ReferenceFormatException e)
+        {
+            return (null, null, null, "csv", [new FieldError("body", e.Message)]);
+        }
+
+        var read = ReferenceBatch.Read(columns, schema);
+        if (!read.Ok)
+        {
+            return (null, null, null, "csv", read.Errors);
+        }
+
+        var options = new InferenceOptions
+        {
+            Exclude = [schema.Definition.Target, "id", "time"],
+            ForceCategorical = [.. schema.Categorical.SelectMany(f => new[] { f.Name }.Concat(f.Aliases ?? [])).Where(columns.Names.Contains)],
+        };
+        var predictions = _applier.Learner!.PredictAll(read.Value!);
+        return (read.Value, Scores(schema, predictions), SchemaInference.Infer(columns, options), "csv", []);
+    }
+
+    private async Task<(EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>)> FromEventsAsync(ModelSchema schema, double from, double to)
+    {
+        var numeric = schema.Numeric.Select(_ => new List<double>()).ToArray();
+        var categorical = schema.Categorical.Select(_ => new List<string?>()).ToArray();
+        var (scores, labels) = (new List<double>(), new List<double>());
+        await foreach (var (_, entry) in _log.ReadAfterAsync(0))
+        {
+            if (entry is not EventsEntry events)
+            {
+                continue;
+            }
+
+            var b = events.Batch;
+            for (var row = 0; row < b.Count; row++)
+            {
+                if (b.Times[row] >= from && b.Times[row] < to && b.Numeric.Length == numeric.Length && b.Categorical.Length == categorical.Length)
+                {
+                    for (var f = 0; f < numeric.Length; f++)
+                    {
+                        numeric[f].Add(b.Numeric[f][row]);
+                    }
+
+                    for (var f = 0; f < categorical.Length; f++)
+                    {
+                        categorical[f].Add(b.Categorical[f][row]);
+                    }
+
+                    scores.Add(events.Predictions.Row(row)[schema.IsClassification ? schema.PositiveClassIndex : 0]);
+                    labels.Add(b.Labels?[row] ?? double.NaN);
+                }
+            }
+        }
+
+        if (scores.Count == 0)
+        {
+            return (null, null, null, "events", [new FieldError("from", $"the log holds no events with a time in [{from}, {to})")]);
+        }
+
+        var batch = new EventBatch
+        {
+            Ids = new string[scores.Count],
+            Times = new double[scores.Count],
+            Numeric = numeric.Select(c => c.ToArray()).ToArray(),
+            Categorical = categorical.Select(c => c.ToArray()).ToArray(),
+            Labels = [.. labels],
+        };
+        var columns = new ReferenceColumns(schema.Numeric.Select(f => f.Name).ToList(), batch.Numeric, schema.Categorical.Select(f => f.Name).ToList(), batch.Categorical);
+        return (batch, [.. scores], SchemaInference.Infer(columns, new InferenceOptions()), "events", []);
+    }
+
+    private static double[] Scores(ModelSchema schema, Predictions predictions) =>
+        Enumerable.Range(0, predictions.Count).Select(row => predictions.Row(row)[schema.IsClassification ? schema.PositiveClassIndex : 0]).ToArray();
+}
