@@ -84,8 +84,9 @@ public sealed partial class ModelGrain
             Exclude = [schema.Definition.Target, "id", "time"],
             ForceCategorical = [.. schema.Categorical.SelectMany(f => new[] { f.Name }.Concat(f.Aliases ?? [])).Where(columns.Names.Contains)],
         };
-        var predictions = _applier.Learner!.PredictAll(read.Value!);
-        return (read.Value, Scores(schema, predictions), SchemaInference.Infer(columns, options), "csv", []);
+        // Predictions of a learner that has not learned yet say nothing about the ones it will serve: no prediction reference then.
+        var scores = _applier.Learner!.Updates > 0 ? Scores(schema, _applier.Learner.PredictAll(read.Value!)) : null;
+        return (read.Value, scores, SchemaInference.Infer(columns, options), "csv", []);
     }
 
     private async Task<(EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>)> FromEventsAsync(ModelSchema schema, double from, double to)

@@ -28,4 +28,15 @@ public static class Definitions
                       {"name": "nswdemand", "type": "numeric"}, {"name": "vicprice", "type": "numeric"},
                       {"name": "vicdemand", "type": "numeric"}, {"name": "transfer", "type": "numeric"}]}
         """;
+
+    /// <summary>California housing as a regression on median_house_value; total_bedrooms has missing values.</summary>
+    public const string Housing = """
+        {"task": "regression", "target": "median_house_value",
+         "features": [{"name": "longitude", "type": "numeric"}, {"name": "latitude", "type": "numeric"},
+                      {"name": "housing_median_age", "type": "numeric"}, {"name": "total_rooms", "type": "numeric"},
+                      {"name": "total_bedrooms", "type": "numeric", "required": false}, {"name": "population", "type": "numeric"},
+                      {"name": "households", "type": "numeric"}, {"name": "median_income", "type": "numeric"},
+                      {"name": "ocean_proximity", "type": "categorical"}],
+         "monitoring": {"bucketSeconds": 3600}}
+        """;
 }

@@ -52,6 +52,39 @@ public static class DriftEvaluator
             window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count));
     }
 
+    /// <summary>
+    /// The two-sample KS p-value: scipy's asymptotic kstwo.sf(D, round(en)) up to en = 140, where its exact Durbin matrix
+    /// is cheap; above, Kolmogorov's limiting distribution Q(√en·D) = 2 Σ (−1)^(k−1) e^(−2k²en·D²) (scipy.special.kolmogorov),
+    /// which a window scored every bucket can afford.
+    /// </summary>
+    public static double KsPValue(double en, double d)
+    {
+        var n = Math.Max(1, Math.Round(en, MidpointRounding.ToEven));
+        if (n <= 140)
+        {
+            return Math.Clamp(KolmogorovDistribution.Survival(n, d), 0, 1);
+        }
+
+        var lambda2 = en * d * d;
+        if (lambda2 < 0.04)
+        {
+            return 1;
+        }
+
+        var sum = 0.0;
+        for (var k = 1; k <= 100; k++)
+        {
+            var term = Math.Exp(-2 * k * k * lambda2);
+            sum += (k % 2 == 1 ? 2 : -2) * term;
+            if (term < 1e-17)
+            {
+                break;
+            }
+        }
+
+        return Math.Clamp(sum, 0, 1);
+    }
+
     private static double? Time(double seconds) => double.IsNaN(seconds) ? null : seconds;
 
     /// <summary>One column's scores; null when the window or the reference has no value of it.</summary>
@@ -65,7 +98,7 @@ public static class DriftEvaluator
 
         var referenceSketch = reference.Sketch is { Count: > 0 } r ? SketchCdf.Of(r) : null;
         var windowSketch = currentSketch is { Count: > 0 } c ? SketchCdf.Of(c.ToState()) : null;
-        var continuous = !reference.Categorical && reference.Distinct > DriftThresholds.MaxDistinctForDiscrete && referenceSketch is not null && windowSketch is not null;
+        var continuous = !reference.Categorical && reference.Distinct > DriftThresholds.MaxDistinctForDiscrete && referenceSketch is not null;
         var scores = Distances(expected.Shares(), current.Shares(), expected, current, continuous ? referenceSketch : null, continuous ? windowSketch : null, reference);
         var choice = Choose(reference, setting, chunkThresholds);
         var score = scores.Get(choice.Statistic) ?? scores.JsDistance;
@@ -94,10 +127,10 @@ public static class DriftEvaluator
         double? ksD = null, ksP = null, wasserstein = null;
         if (!reference.Categorical)
         {
-            var (sketchD, w1) = referenceSketch is not null && currentSketch is not null ? SketchCdf.Compare(referenceSketch, currentSketch) : (double.NaN, double.NaN);
+            var (sketchD, w1) = referenceSketch is not null ? BinnedCdf.Compare(referenceSketch, expected, current, currentSketch) : (double.NaN, double.NaN);
             ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
             var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
-            ksP = Math.Clamp(KolmogorovDistribution.Survival(Math.Max(1, Math.Round(en, MidpointRounding.ToEven)), ksD.Value), 0, 1);
+            ksP = KsPValue(en, ksD.Value);
             wasserstein = double.IsNaN(w1) ? null : w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation);
         }
 

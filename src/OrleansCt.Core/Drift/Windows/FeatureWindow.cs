@@ -53,7 +53,7 @@ public sealed class FeatureWindow
             }
 
             var window = WindowEndingAt(Ring.Count - 1, null);
-            if (DriftEvaluator.Evaluate(Profile, window, Drift) is { } evaluation)
+            if (IsComplete(window, null) && DriftEvaluator.Evaluate(Profile, window, Drift) is { } evaluation)
             {
                 var previous = Ring.Count > 1 ? Ring[^2] : null;
                 verdicts.Add(new WindowVerdict(evaluation, WindowObservations.Of(evaluation, window, previous, Profile, this)));
@@ -80,6 +80,15 @@ public sealed class FeatureWindow
         return Ring.GetRange(start, end - start + 1);
     }
 
+    /// <summary>
+    /// Whether a window spans its whole length — back to the window's start by event time, or the set number of
+    /// buckets — so a window that is still filling after a new reference is neither scored nor alerted on.
+    /// </summary>
+    public bool IsComplete(IReadOnlyList<BucketSummary> window, double? windowSeconds) =>
+        BucketSeconds is { } span
+            ? window[^1].End - window[0].Start >= (windowSeconds ?? Drift.WindowSeconds) - (span / 2)
+            : window.Count >= Drift.WindowBuckets;
+
     /// <summary>Scores of every window the ring can end, oldest first, for a window of this many seconds (null: the setting's).</summary>
     public IReadOnlyList<DriftEvaluation> History(double? windowSeconds, double? from, double? to)
     {
@@ -91,7 +100,8 @@ public sealed class FeatureWindow
                 continue;
             }
 
-            if (Profile is not null && DriftEvaluator.Evaluate(Profile, WindowEndingAt(end, windowSeconds), Drift) is { } evaluation)
+            var window = WindowEndingAt(end, windowSeconds);
+            if (Profile is not null && IsComplete(window, windowSeconds) && DriftEvaluator.Evaluate(Profile, window, Drift) is { } evaluation)
             {
                 history.Add(evaluation);
             }

@@ -49,6 +49,17 @@ public sealed class SketchCdf
 
     public bool IsEmpty => _values.Length == 0;
 
+    /// <summary>The distinct values, ascending.</summary>
+    public IReadOnlyList<double> Values => _values;
+
+    /// <summary>Share of the values strictly below x.</summary>
+    public double Below(double x)
+    {
+        var i = Array.BinarySearch(_values, x);
+        var upTo = (i >= 0 ? i : ~i) - 1;
+        return upTo < 0 ? 0 : _shares[upTo];
+    }
+
     /// <summary>Share of the values at or below x.</summary>
     public double At(double x)
     {
