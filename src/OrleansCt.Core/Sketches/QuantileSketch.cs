@@ -512,40 +512,45 @@ public sealed class QuantileSketch
         var level = _buffer.AsSpan(start, count);
         var odd = count & 1;
         var promoted = count / 2;
+
+        // Up to 32 items (nearly every compaction), sorted apart without a data-dependent branch; more, in place by the runtime's sort.
+        // The items are never NaN and never -0 (Add folds it), so equal items are equal in bits and every correct sort gives the same
+        // array: the result is the runtime sort's, bit for bit.
+        Span<double> run = stackalloc double[16];
+        scoped ReadOnlySpan<double> sorted;
         if (count <= 16)
         {
-            // Nearly every compaction: sorted apart by a branch-free network (padded with +∞), then only the kept and promoted items are
-            // written back. The items are never NaN and never -0 (Add folds it), so equal items are equal in bits and every correct sort
-            // gives the same order: the result is the runtime sort's, bit for bit.
-            Span<double> sorted = stackalloc double[16];
-            sorted.Fill(double.PositiveInfinity);
-            level.CopyTo(sorted);
+            run.Fill(double.PositiveInfinity);
+            level.CopyTo(run);
             if (count > 8)
             {
-                Sort16(sorted);
+                Sort16(run);
             }
             else
             {
-                Sort8(sorted);
+                Sort8(run);
             }
 
-            var offset = Coin(sorted[count / 2]);
+            sorted = run[..count];
             level[0] = sorted[0];
-            for (var j = 0; j < promoted; j++)
-            {
-                level[odd + promoted + j] = sorted[odd + (2 * j) + offset];
-            }
+        }
+        else if (count <= 32)
+        {
+            SortMerged(level);
+            sorted = level;
         }
         else
         {
             level.Sort();
-            var offset = Coin(level[count / 2]);
+            sorted = level;
+        }
 
-            // Descending j writes at or above where it reads, and above every read still to come.
-            for (var j = promoted - 1; j >= 0; j--)
-            {
-                level[odd + promoted + j] = level[odd + (2 * j) + offset];
-            }
+        var offset = Coin(sorted[count / 2]);
+
+        // Descending j writes at or above where it reads, and above every read still to come (sorted may be level itself).
+        for (var j = promoted - 1; j >= 0; j--)
+        {
+            level[odd + promoted + j] = sorted[odd + (2 * j) + offset];
         }
 
         _starts[h + 1] = start + odd + promoted;
@@ -563,6 +568,31 @@ public sealed class QuantileSketch
         for (var i = 0; i <= h; i++)
         {
             _starts[i] += promoted;
+        }
+    }
+
+    // Sorts 17 to 32 items in place: the first 16 and the rest (padded with +∞) through one network each, then a branch-free merge of the
+    // two runs, each ended by a +∞ sentinel.
+    private static void SortMerged(Span<double> items)
+    {
+        var count = items.Length;
+        Span<double> left = stackalloc double[17];
+        Span<double> right = stackalloc double[17];
+        left[16] = double.PositiveInfinity;
+        right.Fill(double.PositiveInfinity);
+        items[..16].CopyTo(left);
+        items[16..].CopyTo(right);
+        Sort16(left);
+        Sort16(right);
+        var (i, j) = (0, 0);
+        for (var at = 0; at < count; at++)
+        {
+            // A run once used up reads its sentinel, however far its index has gone past it (an ∞ may be taken from either side).
+            var (a, b) = (left[Math.Min(i, 16)], right[Math.Min(j, 16)]);
+            var fromRight = b < a;
+            items[at] = double.MinNative(a, b);
+            j += fromRight ? 1 : 0;
+            i += fromRight ? 0 : 1;
         }
     }
 
