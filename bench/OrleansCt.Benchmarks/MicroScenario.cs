@@ -13,7 +13,8 @@ namespace OrleansCt.Benchmarks;
 /// <summary>
 /// BenchmarkDotNet micro-benchmarks of what the core loop calls per event: the sketch primitives (single and column adds), the
 /// monitor's per-row and column-wise feeding patterns, and the learner's predict and learn. In process (no generated project), so the
-/// full run takes a few minutes and <c>--short</c> a few seconds; <c>--filter TEXT</c> keeps the benchmarks whose name contains TEXT.
+/// full run takes about a minute and a half and <c>--short</c> about fifteen seconds; <c>--filter TEXT</c> keeps the benchmarks whose name
+/// contains TEXT, <c>--verbose</c> shows BenchmarkDotNet's own log.
 /// </summary>
 public static class MicroScenario
 {
@@ -43,7 +44,7 @@ public static class MicroScenario
         var config = ManualConfig.CreateEmpty()
             .AddJob(job)
             .AddColumnProvider(DefaultColumnProviders.Instance)
-            .AddLogger(options.Short ? NullLogger.Instance : ConsoleLogger.Default)
+            .AddLogger(args.Contains("--verbose") ? ConsoleLogger.Default : NullLogger.Instance)
             .AddFilter(new BenchmarkDotNet.Filters.SimpleFilter(b => filter.Length == 0 || Name(b).Contains(filter, StringComparison.OrdinalIgnoreCase)))
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "orleansct-benchmarkdotnet"))
             .WithOptions(ConfigOptions.DisableLogFile);
@@ -60,7 +61,7 @@ public static class MicroScenario
 
         if (rows.Count == 0 || rows.Any(r => double.IsNaN(r.Ns)))
         {
-            Console.WriteLine("  some benchmarks gave no result; see the BenchmarkDotNet log above (run without --short to see it)");
+            Console.WriteLine("  some benchmarks gave no result; run with --verbose to see BenchmarkDotNet's log");
         }
 
         if (options.Json)
