@@ -235,7 +235,8 @@ public class LearnerBenchmarks
 /// What ModelMonitor.ObserveEvents does to the sketches for a batch of 1,000 events with 10 numeric features and a binary score, per
 /// event: the bucket's sketches (k 16, with reference bins) and the whole stream's (k 48). <see cref="PerRow"/> is its pattern today (for
 /// each row, every feature into the bucket and then into the whole stream); <see cref="ColumnWise"/> is the same work a column at a
-/// time, with the bulk adds, as ModelMonitor could do for a run of rows that fall in one bucket. Both leave the same sketches, bit for bit.
+/// time, with the bulk adds, as ModelMonitor could do for a run of rows that fall in one bucket. Both leave the same sketches, bit for bit
+/// (<see cref="CheckSameSketches"/>).
 /// </summary>
 public class MonitorPatternBenchmarks
 {
@@ -250,12 +251,8 @@ public class MonitorPatternBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var schema = new ModelSchema(CoreData.Definition());
-        var learner = OnlineLearner.Create(schema);
-        var bins = Enumerable.Range(0, CoreData.Features).Select(f => FixedHistogram.FromQuantiles(Reference(f), 10)).ToArray();
-        _bucket = new Side(16, bins);
-        _overall = new Side(48, null);
-        _scores = new double[MicroData.Column];
+        var learner = OnlineLearner.Create(new ModelSchema(CoreData.Definition()));
+        Start();
         foreach (var batch in MicroData.Batches.Take(100))
         {
             _batch = batch;
@@ -265,6 +262,15 @@ public class MonitorPatternBenchmarks
 
         _batch = MicroData.Batches[101];
         _predictions = learner.PredictAll(_batch);
+    }
+
+    // Empty sketches: the bucket's with bins at the deciles of a reference batch, the whole stream's without.
+    private void Start()
+    {
+        var bins = Enumerable.Range(0, CoreData.Features).Select(f => FixedHistogram.FromQuantiles(Reference(f), 10)).ToArray();
+        _bucket = new Side(16, bins);
+        _overall = new Side(48, null);
+        _scores = new double[MicroData.Column];
 
         static QuantileSketch Reference(int feature)
         {
@@ -315,6 +321,43 @@ public class MonitorPatternBenchmarks
                 side.Classes.Add(_classes[_predictions.ArgMax(row)]);
             }
         }
+    }
+
+    /// <summary>
+    /// Throws unless the two patterns leave the same sketches bit for bit (the bulk adds promise it): 30 batches fed both ways, every state
+    /// compared. Run by the scenario before the benchmarks.
+    /// </summary>
+    public static void CheckSameSketches()
+    {
+        var rows = new MonitorPatternBenchmarks();
+        var columns = new MonitorPatternBenchmarks();
+        rows.Start();
+        columns.Start();
+        var learner = OnlineLearner.Create(new ModelSchema(CoreData.Definition()));
+        foreach (var batch in MicroData.Batches.Skip(110).Take(30))
+        {
+            var predictions = learner.PredictAll(batch);
+            (rows._batch, rows._predictions, columns._batch, columns._predictions) = (batch, predictions, batch, predictions);
+            rows.PerRow();
+            columns.ColumnWise();
+        }
+
+        foreach (var (one, other) in new[] { (rows._bucket, columns._bucket), (rows._overall, columns._overall) })
+        {
+            var same = one.Numeric.Append(one.Scores).Zip(other.Numeric.Append(other.Scores)).All(p => Same(p.First.ToState(), p.Second.ToState()))
+                && (one.Histograms ?? []).Zip(other.Histograms ?? []).All(p => p.First.Counts.SequenceEqual(p.Second.Counts) && p.First.Missing == p.Second.Missing)
+                && one.Classes.ToState().Counts.SequenceEqual(other.Classes.ToState().Counts);
+            if (!same)
+            {
+                throw new InvalidOperationException("the per-row and column-wise patterns left different sketches; the bulk adds must give the state of single adds bit for bit");
+            }
+        }
+
+        static bool Same(NumericSketchState a, NumericSketchState b) =>
+            (a.Missing, a.Count, a.K, a.Coin) == (b.Missing, b.Count, b.K, b.Coin)
+            && new[] { a.Mean, a.M2, a.Min, a.Max }.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(new[] { b.Mean, b.M2, b.Min, b.Max }.Select(BitConverter.DoubleToInt64Bits))
+            && a.LevelSizes.SequenceEqual(b.LevelSizes)
+            && a.Items.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(b.Items.Select(BitConverter.DoubleToInt64Bits));
     }
 
     private void AddRow(Side side, int row)

@@ -34,10 +34,10 @@ public static class MicroScenario
         var options = BenchArgs.Parse(args);
         var filter = options.Text("--filter", string.Empty);
 
-        // Short: two warm-ups and three 40 ms iterations each, printed not asserted (CI; long enough for tiered compilation to reach
+        // Short: five warm-ups and three 40 ms iterations each, printed not asserted (CI; long enough for tiered compilation to reach
         // optimised code, which a single cold invocation would not); full: enough iterations for a stable median.
         var job = (options.Short
-                ? Job.Default.WithWarmupCount(2).WithIterationCount(3).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(40))
+                ? Job.Default.WithWarmupCount(5).WithIterationCount(3).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(40))
                 : Job.Default.WithWarmupCount(3).WithIterationCount(15).WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(150)))
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithId(options.Short ? "short" : "micro");
@@ -49,11 +49,13 @@ public static class MicroScenario
             .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "orleansct-benchmarkdotnet"))
             .WithOptions(ConfigOptions.DisableLogFile);
 
+        MonitorPatternBenchmarks.CheckSameSketches();
         var summaries = BenchmarkRunner.Run(Suites, config);
         var rows = summaries.SelectMany(s => s.Reports).Select(r => (Name: Name(r.BenchmarkCase), Ns: r.ResultStatistics?.Median ?? double.NaN, Error: r.ResultStatistics?.StandardDeviation ?? double.NaN)).ToList();
 
-        Console.WriteLine($"micro-benchmarks, BenchmarkDotNet in process, {(options.Short ? "short job: 2 warm-ups, 3 iterations of 40 ms" : "3 warm-ups, 15 iterations of 150 ms")} ({Stats.Machine()})");
-        Console.WriteLine("  ns per value added (or per event / per row where the name says so), median of the iterations, ± their standard deviation:");
+        Console.WriteLine($"micro-benchmarks, BenchmarkDotNet in process, {(options.Short ? "short job: 5 warm-ups, 3 iterations of 40 ms" : "3 warm-ups, 15 iterations of 150 ms")} ({Stats.Machine()})");
+        Console.WriteLine("  ns per value added (or per event / per row where the name says so), median of the iterations, ± their standard deviation");
+        Console.WriteLine("  (checked first: the per-row and column-wise monitor patterns leave the same sketches, bit for bit):");
         foreach (var (name, ns, error) in rows)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-52} {ns,9:F2} ns  ± {error:F2}"));

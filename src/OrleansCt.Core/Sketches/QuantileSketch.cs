@@ -646,6 +646,7 @@ public sealed class QuantileSketch
     }
 
     // SplitMix64's finaliser (Steele, Lea and Flood, 2014).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong z)
     {
         unchecked
