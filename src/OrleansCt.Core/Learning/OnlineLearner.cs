@@ -41,6 +41,9 @@ public sealed class OnlineLearner
     private readonly double[] _derivatives;
     private readonly double[] _dense;
 
+    // The optimal schedule's t0 depends on alpha only (two square roots): worked out once, not on each step.
+    private readonly double _optimalT0;
+
     private OnlineLearner(ModelSchema schema, ResolvedLearnerOptions options, FeatureEncoder encoder, LearnerState state)
     {
         _schema = schema;
@@ -62,6 +65,7 @@ public sealed class OnlineLearner
         _margins = new double[_outputs];
         _derivatives = new double[_outputs];
         _dense = options.Schedule == LearningSchedule.AdaGrad ? new double[encoder.Dimension] : [];
+        _optimalT0 = options.Schedule == LearningSchedule.Optimal ? StepSchedule.OptimalT0(options.Alpha) : double.NaN;
     }
 
     /// <summary>The options in force, after defaults.</summary>
@@ -363,7 +367,8 @@ public sealed class OnlineLearner
     /// </summary>
     private bool TryPlainStep(long t, bool apply)
     {
-        var eta = StepSchedule.Rate(Options, t);
+        // StepSchedule.Rate, with the optimal schedule's t0 taken from the constructor: the same expression, so the same rate bit for bit.
+        var eta = Options.Schedule == LearningSchedule.Optimal ? 1.0 / (Options.Alpha * (_optimalT0 + t - 1)) : StepSchedule.Rate(Options, t);
         var decay = Math.Max(0.0, 1.0 - (eta * Options.Alpha));
         var rate = eta;
         if (Options.Loss == LearnerLoss.Squared)

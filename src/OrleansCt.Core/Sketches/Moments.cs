@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace OrleansCt.Core.Sketches;
 
 /// <summary>Count, mean, sum of squared deviations (Welford, 1962), min and max of a stream; merged by Chan, Golub and LeVeque's pairwise formula.</summary>
@@ -31,22 +34,44 @@ public sealed class Moments
     {
         if (double.IsNaN(x))
         {
-            throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to Moments.", nameof(x));
+            ThrowNaN(nameof(x));
         }
 
-        if (Count == 0)
-        {
-            (Count, Mean, M2, Min, Max) = (1, x, 0.0, x, x);
-            return;
-        }
-
-        Count++;
-        var delta = x - Mean;
-        Mean += delta / Count;
-        M2 += delta * (x - Mean);
-        Min = Math.Min(Min, x);
-        Max = Math.Max(Max, x);
+        var (count, mean, m2, min, max) = (Count, Mean, M2, Min, Max);
+        Step(x, ref count, ref mean, ref m2, ref min, ref max);
+        (Count, Mean, M2, Min, Max) = (count, mean, m2, min, max);
     }
+
+    /// <summary>
+    /// Adds values in order: bit for bit what <see cref="Add(double)"/> on each in turn gives (the same Welford steps), with the running sums
+    /// kept in registers for the whole span. NaN is refused as by <see cref="Add(double)"/>: the values before it are added, then it throws.
+    /// </summary>
+    public void Add(ReadOnlySpan<double> values)
+    {
+        var (count, mean, m2, min, max) = (Count, Mean, M2, Min, Max);
+        var added = 0;
+        foreach (var x in values)
+        {
+            if (double.IsNaN(x))
+            {
+                break;
+            }
+
+            Step(x, ref count, ref mean, ref m2, ref min, ref max);
+            added++;
+        }
+
+        (Count, Mean, M2, Min, Max) = (count, mean, m2, min, max);
+        if (added < values.Length)
+        {
+            ThrowNaN(nameof(values));
+        }
+    }
+
+    // The running sums as a value, for NumericSketch's column path (QuantileSketch.AddColumn steps them along with its own adds).
+    internal Sums Open() => new() { Count = Count, Mean = Mean, M2 = M2, Min = Min, Max = Max };
+
+    internal void Close(in Sums sums) => (Count, Mean, M2, Min, Max) = (sums.Count, sums.Mean, sums.M2, sums.Min, sums.Max);
 
     /// <summary>Folds <paramref name="other"/> into this one, as if its values had been added here (exact for Count, Min and Max; Mean and M2 up to rounding).</summary>
     public void Merge(Moments other)
@@ -84,6 +109,10 @@ public sealed class Moments
         return new Moments { Count = state.Count, Mean = state.Mean, M2 = state.M2, Min = state.Min, Max = state.Max };
     }
 
+    [DoesNotReturn]
+    private static void ThrowNaN(string parameter) =>
+        throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to Moments.", parameter);
+
     internal static void Check(long count, double mean, double m2, double min, double max, string parameter)
     {
         string? problem = null;
@@ -109,5 +138,34 @@ public sealed class Moments
         {
             throw new ArgumentException($"Moments state is not valid: {problem}; restore a state made by ToState, or start an empty sketch.", parameter);
         }
+    }
+
+    /// <summary>Count, mean, M2, min and max as plain fields.</summary>
+    internal struct Sums
+    {
+        public long Count;
+        public double Mean;
+        public double M2;
+        public double Min;
+        public double Max;
+
+    }
+
+    /// <summary>The one Welford step that every add path takes (so that they all agree bit for bit); x is not NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Step(double x, ref long count, ref double mean, ref double m2, ref double min, ref double max)
+    {
+        if (count == 0)
+        {
+            (count, mean, m2, min, max) = (1, x, 0.0, x, x);
+            return;
+        }
+
+        count++;
+        var delta = x - mean;
+        mean += delta / count;
+        m2 += delta * (x - mean);
+        min = Math.Min(min, x);
+        max = Math.Max(max, x);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace OrleansCt.Core.Sketches;
 
@@ -28,6 +29,10 @@ public sealed class QuantileSketch
     private int[] _starts;
     private ulong _coin;
 
+    // This k's row of Tables, held here so that a compaction reads two arrays instead of looking k up in a dictionary.
+    private readonly int[] _capacities;
+    private readonly int[] _maxSizes;
+
     public QuantileSketch(int k = DefaultK)
     {
         if (k is < MinK or > MaxK)
@@ -36,7 +41,8 @@ public sealed class QuantileSketch
         }
 
         K = k;
-        _buffer = new double[MaxSize(k, 1)];
+        (_capacities, _maxSizes) = Table(k);
+        _buffer = new double[MaxSize(1)];
         _starts = [_buffer.Length, _buffer.Length];
     }
 
@@ -61,7 +67,7 @@ public sealed class QuantileSketch
     {
         if (double.IsNaN(x))
         {
-            throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to a QuantileSketch.", nameof(x));
+            ThrowNaN(nameof(x));
         }
 
         // -0 and +0 compare equal but differ in bits; folding them makes the sorted levels unique, so replay is bit-identical whatever sort the runtime uses.
@@ -76,16 +82,147 @@ public sealed class QuantileSketch
         }
         else
         {
-            Min = Math.Min(Min, x);
-            Max = Math.Max(Max, x);
+            // As Math.Min and Math.Max, without their NaN and signed-zero cases: x is neither NaN nor -0 here (< keeps a -0 Min, >= replaces a -0 Max).
+            if (x < Min)
+            {
+                Min = x;
+            }
+
+            if (x >= Max)
+            {
+                Max = x;
+            }
         }
 
         Count++;
-        _buffer[--_starts[0]] = x;
-        if (_starts[0] == 0)
+        var free = _starts[0] - 1;
+        _buffer[free] = x;
+        _starts[0] = free;
+        if (free == 0)
         {
             Compress();
         }
+    }
+
+    /// <summary>
+    /// Adds values in order: the same sketch, bit for bit, as <see cref="Add(double)"/> on each of them in turn (so the compactions, the
+    /// coin and the state are those of single adds), with the per-value checks done once per run between two compactions. NaN is refused as
+    /// by <see cref="Add(double)"/>: the values before it are added, then it throws.
+    /// </summary>
+    public void Add(ReadOnlySpan<double> values)
+    {
+        while (!values.IsEmpty)
+        {
+            // Level 0 grows leftwards into the free space: a run fills it from its right end, the first value rightmost, as single adds do.
+            var free = _starts[0];
+            var run = values[..Math.Min(free, values.Length)];
+            var (min, max) = Count == 0 ? (double.PositiveInfinity, double.NegativeInfinity) : (Min, Max);
+            var at = free;
+            var buffer = _buffer;
+            foreach (var value in run)
+            {
+                var x = value;
+                if (double.IsNaN(x))
+                {
+                    break;
+                }
+
+                if (x == 0)
+                {
+                    x = 0;
+                }
+
+                if (x < min)
+                {
+                    min = x;
+                }
+
+                if (x >= max)
+                {
+                    max = x;
+                }
+
+                buffer[--at] = x;
+            }
+
+            var added = free - at;
+            if (added > 0)
+            {
+                (Min, Max) = (min, max);
+                Count += added;
+                _starts[0] = at;
+            }
+
+            if (at == 0)
+            {
+                Compress();
+            }
+
+            if (added < run.Length)
+            {
+                ThrowNaN(nameof(values));
+            }
+
+            values = values[added..];
+        }
+    }
+
+    // NumericSketch's column path: one pass that counts NaN as missing, takes each other value through the moments' Welford step and adds it
+    // here as Add(double) does, so that both end bit for bit as after single adds; the two dependency chains overlap in the processor.
+    // Returns the number of NaN values.
+    internal long AddColumn(ReadOnlySpan<double> values, ref Moments.Sums moments)
+    {
+        var missing = 0L;
+        var i = 0;
+        var (count, mean, m2, low, high) = (moments.Count, moments.Mean, moments.M2, moments.Min, moments.Max);
+        while (i < values.Length)
+        {
+            var at = _starts[0];
+            var buffer = _buffer;
+            var (min, max) = Count == 0 ? (double.PositiveInfinity, double.NegativeInfinity) : (Min, Max);
+            for (; i < values.Length && at > 0; i++)
+            {
+                var x = values[i];
+                if (double.IsNaN(x))
+                {
+                    missing++;
+                    continue;
+                }
+
+                Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
+                if (x == 0)
+                {
+                    x = 0;
+                }
+
+                if (x < min)
+                {
+                    min = x;
+                }
+
+                if (x >= max)
+                {
+                    max = x;
+                }
+
+                buffer[--at] = x;
+            }
+
+            var added = _starts[0] - at;
+            if (added > 0)
+            {
+                (Min, Max) = (min, max);
+                Count += added;
+                _starts[0] = at;
+                if (at == 0)
+                {
+                    Compress();
+                }
+            }
+        }
+
+        (moments.Count, moments.Mean, moments.M2, moments.Min, moments.Max) = (count, mean, m2, low, high);
+        return missing;
     }
 
     /// <summary>Folds <paramref name="other"/> into this one; the result answers for the union of both streams within the same rank-error bound.</summary>
@@ -105,7 +242,7 @@ public sealed class QuantileSketch
         // Both sketches' levels, side by side, in a new array; read before anything is written, so a sketch can merge into itself.
         var levels = Math.Max(Levels, other.Levels);
         var total = RetainedItems + other.RetainedItems;
-        var buffer = new double[Math.Max(total + 1, MaxSize(K, levels))];
+        var buffer = new double[Math.Max(total + 1, MaxSize(levels))];
         var starts = new int[levels + 1];
         var at = buffer.Length - total;
         for (var h = 0; h < levels; h++)
@@ -286,17 +423,16 @@ public sealed class QuantileSketch
     private int Levels => _starts.Length - 1;
 
     // Capacity ceil(k (2/3)^depth) in integers, so that the schedule (and so every compaction) is the same on every machine.
-    private static int Capacity(int k, int depth) => depth >= MaxDepth ? MinLevelWidth : Table(k).Capacities[depth];
+    private int Capacity(int depth) => depth < _capacities.Length ? _capacities[depth] : MinLevelWidth;
 
-    private static int MaxSize(int k, int levels)
-    {
-        var table = Table(k);
-        return levels < table.MaxSizes.Length
-            ? table.MaxSizes[levels]
-            : table.MaxSizes[^1] + ((levels - (table.MaxSizes.Length - 1)) * MinLevelWidth);
-    }
+    private int MaxSize(int levels) => MaxSize(_maxSizes, levels);
 
-    // Compaction asks for capacities on every call; they depend on k only, so they are worked out once per k.
+    private static int MaxSize(int k, int levels) => MaxSize(Table(k).MaxSizes, levels);
+
+    private static int MaxSize(int[] maxSizes, int levels) =>
+        levels < maxSizes.Length ? maxSizes[levels] : maxSizes[^1] + ((levels - (maxSizes.Length - 1)) * MinLevelWidth);
+
+    // Capacities depend on k only, so they are worked out once per k (and each sketch keeps its k's row).
     private static (int[] Capacities, int[] MaxSizes) Table(int k) => Tables.GetOrAdd(k, static k =>
     {
         var capacities = new int[MaxDepth];
@@ -336,9 +472,9 @@ public sealed class QuantileSketch
     // Compacts levels from the bottom up until the items fit under the total capacity, then sizes the array to that capacity.
     private void Compress()
     {
-        for (var h = 0; h < Levels && RetainedItems >= MaxSize(K, Levels); h++)
+        for (var h = 0; h < Levels && RetainedItems >= MaxSize(Levels); h++)
         {
-            if (_starts[h + 1] - _starts[h] < Capacity(K, Levels - 1 - h))
+            if (_starts[h + 1] - _starts[h] < Capacity(Levels - 1 - h))
             {
                 continue;
             }
@@ -351,7 +487,7 @@ public sealed class QuantileSketch
             Compact(h);
         }
 
-        var size = MaxSize(K, Levels);
+        var size = MaxSize(Levels);
         if (_buffer.Length != size)
         {
             var buffer = new double[size];
@@ -373,23 +509,132 @@ public sealed class QuantileSketch
     {
         var start = _starts[h];
         var count = _starts[h + 1] - start;
-        Array.Sort(_buffer, start, count);
+        var level = _buffer.AsSpan(start, count);
         var odd = count & 1;
         var promoted = count / 2;
-        var offset = Coin(_buffer[start + (count / 2)]);
 
-        // Descending j writes at or above where it reads, and above every read still to come.
+        // Up to 32 items (nearly every compaction), sorted apart without a data-dependent branch; more, in place by the runtime's sort.
+        // The items are never NaN and never -0 (Add folds it), so equal items are equal in bits and every correct sort gives the same
+        // array: the result is the runtime sort's, bit for bit.
+        Span<double> run = stackalloc double[16];
+        scoped ReadOnlySpan<double> sorted;
+        if (count <= 16)
+        {
+            run.Fill(double.PositiveInfinity);
+            level.CopyTo(run);
+            if (count > 8)
+            {
+                Sort16(run);
+            }
+            else
+            {
+                Sort8(run);
+            }
+
+            sorted = run[..count];
+            level[0] = sorted[0];
+        }
+        else if (count <= 32)
+        {
+            SortMerged(level);
+            sorted = level;
+        }
+        else
+        {
+            level.Sort();
+            sorted = level;
+        }
+
+        var offset = Coin(sorted[count / 2]);
+
+        // Descending j writes at or above where it reads, and above every read still to come (sorted may be level itself).
         for (var j = promoted - 1; j >= 0; j--)
         {
-            _buffer[start + odd + promoted + j] = _buffer[start + odd + (2 * j) + offset];
+            level[odd + promoted + j] = sorted[odd + (2 * j) + offset];
         }
 
         _starts[h + 1] = start + odd + promoted;
-        Array.Copy(_buffer, _starts[0], _buffer, _starts[0] + promoted, start + odd - _starts[0]);
+        var below = _starts[0];
+        var sliding = start + odd - below;
+        if (sliding == 1)
+        {
+            _buffer[below + promoted] = _buffer[below];
+        }
+        else if (sliding > 1)
+        {
+            Array.Copy(_buffer, below, _buffer, below + promoted, sliding);
+        }
+
         for (var i = 0; i <= h; i++)
         {
             _starts[i] += promoted;
         }
+    }
+
+    // Sorts 17 to 32 items in place: the first 16 and the rest (padded with +∞) through one network each, then a branch-free merge of the
+    // two runs, each ended by a +∞ sentinel.
+    private static void SortMerged(Span<double> items)
+    {
+        var count = items.Length;
+        Span<double> left = stackalloc double[17];
+        Span<double> right = stackalloc double[17];
+        left[16] = double.PositiveInfinity;
+        right.Fill(double.PositiveInfinity);
+        items[..16].CopyTo(left);
+        items[16..].CopyTo(right);
+        Sort16(left);
+        Sort16(right);
+        var (i, j) = (0, 0);
+        for (var at = 0; at < count; at++)
+        {
+            // A run once used up reads its sentinel, however far its index has gone past it (an ∞ may be taken from either side).
+            var (a, b) = (left[Math.Min(i, 16)], right[Math.Min(j, 16)]);
+            var fromRight = b < a;
+            items[at] = double.MinNative(a, b);
+            j += fromRight ? 1 : 0;
+            i += fromRight ? 0 : 1;
+        }
+    }
+
+    // Sorts the first 8 items: Knuth's 19-comparator network for 8 inputs (TAOCP 3, 5.3.4), checked on all 2^8 zero-one inputs.
+    private static void Sort8(Span<double> v)
+    {
+        var (v0, v1, v2, v3, v4, v5, v6, v7) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        Order(ref v0, ref v2); Order(ref v1, ref v3); Order(ref v4, ref v6); Order(ref v5, ref v7);
+        Order(ref v0, ref v4); Order(ref v1, ref v5); Order(ref v2, ref v6); Order(ref v3, ref v7);
+        Order(ref v0, ref v1); Order(ref v2, ref v3); Order(ref v4, ref v5); Order(ref v6, ref v7);
+        Order(ref v2, ref v4); Order(ref v3, ref v5);
+        Order(ref v1, ref v4); Order(ref v3, ref v6);
+        Order(ref v1, ref v2); Order(ref v3, ref v4); Order(ref v5, ref v6);
+        (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]) = (v0, v1, v2, v3, v4, v5, v6, v7);
+    }
+
+    // Sorts the first 16 items: Green's 60-comparator network for 16 inputs (TAOCP 3, 5.3.4), checked on all 2^16 zero-one inputs.
+    private static void Sort16(Span<double> v)
+    {
+        var (v0, v1, v2, v3, v4, v5, v6, v7) = (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        var (v8, v9, v10, v11, v12, v13, v14, v15) = (v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]);
+        Order(ref v0, ref v13); Order(ref v1, ref v12); Order(ref v2, ref v15); Order(ref v3, ref v14); Order(ref v4, ref v8); Order(ref v5, ref v6); Order(ref v7, ref v11); Order(ref v9, ref v10);
+        Order(ref v0, ref v5); Order(ref v1, ref v7); Order(ref v2, ref v9); Order(ref v3, ref v4); Order(ref v6, ref v13); Order(ref v8, ref v14); Order(ref v10, ref v15); Order(ref v11, ref v12);
+        Order(ref v0, ref v1); Order(ref v2, ref v3); Order(ref v4, ref v5); Order(ref v6, ref v8); Order(ref v7, ref v9); Order(ref v10, ref v11); Order(ref v12, ref v13); Order(ref v14, ref v15);
+        Order(ref v0, ref v2); Order(ref v1, ref v3); Order(ref v4, ref v10); Order(ref v5, ref v11); Order(ref v6, ref v7); Order(ref v8, ref v9); Order(ref v12, ref v14); Order(ref v13, ref v15);
+        Order(ref v1, ref v2); Order(ref v3, ref v12); Order(ref v4, ref v6); Order(ref v5, ref v7); Order(ref v8, ref v10); Order(ref v9, ref v11); Order(ref v13, ref v14);
+        Order(ref v1, ref v4); Order(ref v2, ref v6); Order(ref v5, ref v8); Order(ref v7, ref v10); Order(ref v9, ref v13); Order(ref v11, ref v14);
+        Order(ref v2, ref v4); Order(ref v3, ref v6); Order(ref v9, ref v12); Order(ref v11, ref v13);
+        Order(ref v3, ref v5); Order(ref v6, ref v8); Order(ref v7, ref v9); Order(ref v10, ref v12);
+        Order(ref v3, ref v4); Order(ref v5, ref v6); Order(ref v7, ref v8); Order(ref v9, ref v10); Order(ref v11, ref v12);
+        Order(ref v6, ref v7); Order(ref v8, ref v9);
+        (v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]) = (v0, v1, v2, v3, v4, v5, v6, v7);
+        (v[8], v[9], v[10], v[11], v[12], v[13], v[14], v[15]) = (v8, v9, v10, v11, v12, v13, v14, v15);
+    }
+
+    // One comparator: the smaller into a, the larger into b (minsd/maxsd; their NaN and signed-zero cases cannot arise here).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Order(ref double a, ref double b)
+    {
+        var low = double.MinNative(a, b);
+        b = double.MaxNative(a, b);
+        a = low;
     }
 
     // The compaction coin must be fair and independent of the query, but replay must repeat it: a hash chain over the
@@ -401,6 +646,7 @@ public sealed class QuantileSketch
     }
 
     // SplitMix64's finaliser (Steele, Lea and Flood, 2014).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mix(ulong z)
     {
         unchecked
@@ -431,6 +677,10 @@ public sealed class QuantileSketch
 
         return (values, ranks);
     }
+
+    [DoesNotReturn]
+    private static void ThrowNaN(string parameter) =>
+        throw new ArgumentException("NaN is a missing value, not a value; count it as missing (NumericSketch does) instead of adding it to a QuantileSketch.", parameter);
 
     [DoesNotReturn]
     private static void Reject(string message) =>
