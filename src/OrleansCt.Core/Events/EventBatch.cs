@@ -20,5 +20,8 @@ public sealed record EventBatch
     /// <summary>Class index (classification) or value (regression) per row; null when the batch has no labels.</summary>
     public double[]? Labels { get; init; }
 
+    /// <summary>Features the batch carried that the schema does not know, with how many events carried each (schema changes counted, not rejected).</summary>
+    public IReadOnlyDictionary<string, long>? NewFeatures { get; init; }
+
     public int Count => Ids.Length;
 }

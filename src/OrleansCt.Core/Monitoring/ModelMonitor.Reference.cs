@@ -76,6 +76,26 @@ public sealed partial class ModelMonitor
         }
     }
 
+    /// <summary>Names of unknown features are kept for this many names per bucket; the rest count under "other".</summary>
+    public const int MaxNewFeatureNames = 32;
+
+    /// <summary>Counts a batch's unknown features in the bucket of its last event.</summary>
+    private void CountNewFeatures(EventBatch batch)
+    {
+        if (batch.NewFeatures is not { Count: > 0 } seen || (Buckets.Find(batch.Times[^1]) ?? Buckets.Open.LastOrDefault()) is not { } bucket)
+        {
+            return;
+        }
+
+        var stats = bucket.State;
+        stats.NewFeatures ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, count) in seen)
+        {
+            var key = stats.NewFeatures.ContainsKey(name) || stats.NewFeatures.Count < MaxNewFeatureNames ? name : "other";
+            stats.NewFeatures[key] = stats.NewFeatures.GetValueOrDefault(key) + count;
+        }
+    }
+
     private void CountViolations(long[] violations, EventBatch batch, int row)
     {
         for (var f = 0; f < batch.Numeric.Length; f++)
@@ -117,7 +137,8 @@ public sealed partial class ModelMonitor
                 stats.Classification?.Values().Count ?? stats.Regression!.Values().Count,
                 stats.Classification?.Values().Accuracy,
                 stats.Regression?.Values().Mae,
-                Detectors.Select(d => d.Drifts).ToArray())));
+                Detectors.Select(d => d.Drifts).ToArray()),
+            stats.NewFeatures is null ? null : new Dictionary<string, long>(stats.NewFeatures, StringComparer.Ordinal)));
         if (PendingSummaries.Count > OutboxLimit)
         {
             PendingSummaries.RemoveAt(0);

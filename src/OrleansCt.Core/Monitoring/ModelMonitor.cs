@@ -97,6 +97,7 @@ public sealed partial class ModelMonitor
         }
 
         Events += batch.Count;
+        CountNewFeatures(batch);
         Buckets.Advance();
     }
 

@@ -47,6 +47,9 @@ public sealed class StreamStats : IBucketState<StreamStats>
     /// <summary>Per feature, values accepted outside the schema's range (numeric) or listed categories (categorical); buckets only.</summary>
     public long[]? Violations { get; set; }
 
+    /// <summary>Unknown features seen in the bucket's events, by name (validation.onSchemaChange = "count"); buckets only.</summary>
+    public Dictionary<string, long>? NewFeatures { get; set; }
+
     /// <summary>Gives the stats empty histograms on these bins (features, prediction, label), replacing any on older bins.</summary>
     public void Bin(ReferenceBinning bins)
     {
@@ -106,6 +109,12 @@ public sealed class StreamStats : IBucketState<StreamStats>
         Trained = MergeAll(Trained, other.Trained);
         PredictionHistogram = MergeAll(PredictionHistogram is null ? null : [PredictionHistogram], other.PredictionHistogram is null ? null : [other.PredictionHistogram])?[0];
         LabelHistogram = MergeAll(LabelHistogram is null ? null : [LabelHistogram], other.LabelHistogram is null ? null : [other.LabelHistogram])?[0];
+        foreach (var (name, count) in other.NewFeatures ?? [])
+        {
+            NewFeatures ??= new Dictionary<string, long>(StringComparer.Ordinal);
+            NewFeatures[name] = NewFeatures.GetValueOrDefault(name) + count;
+        }
+
         if (other.Violations is { } violations)
         {
             Violations ??= new long[violations.Length];

@@ -17,7 +17,8 @@ public sealed record StreamStatsState(
     FixedHistogramState? PredictionHistogram = null,
     FixedHistogramState? LabelHistogram = null,
     FixedHistogramState[]? Trained = null,
-    long[]? Violations = null)
+    long[]? Violations = null,
+    Dictionary<string, long>? NewFeatures = null)
 {
     public static StreamStatsState Of(StreamStats s) => new(
         s.Numeric.Select(n => n.ToState()).ToArray(),
@@ -32,7 +33,8 @@ public sealed record StreamStatsState(
         s.PredictionHistogram?.ToState(),
         s.LabelHistogram?.ToState(),
         s.Trained?.Select(h => h.ToState()).ToArray(),
-        s.Violations?.ToArray());
+        s.Violations?.ToArray(),
+        s.NewFeatures is null ? null : new Dictionary<string, long>(s.NewFeatures, StringComparer.Ordinal));
 
     public StreamStats Restore() => new()
     {
@@ -49,5 +51,6 @@ public sealed record StreamStatsState(
         LabelHistogram = LabelHistogram is null ? null : FixedHistogram.FromState(LabelHistogram),
         Trained = Trained?.Select(FixedHistogram.FromState).ToArray(),
         Violations = Violations?.ToArray(),
+        NewFeatures = NewFeatures is null ? null : new Dictionary<string, long>(NewFeatures, StringComparer.Ordinal),
     };
 }

@@ -21,10 +21,21 @@ public sealed class ModelSchema
             _byName[Categorical[i].Name] = (FeatureType.Categorical, i);
         }
 
+        foreach (var (spec, type, column) in Numeric.Select((f, i) => (f, FeatureType.Numeric, i)).Concat(Categorical.Select((f, i) => (f, FeatureType.Categorical, i))))
+        {
+            foreach (var alias in spec.Aliases ?? [])
+            {
+                _byName.TryAdd(alias, (type, column));
+            }
+        }
+
         RejectsViolations = definition.Validation.OnViolation == "reject";
+        CountsSchemaChanges = definition.Validation.OnSchemaChange == "count";
         CategorySets = Categorical.Select(f => f.Categories is null ? null : new HashSet<string>(f.Categories, StringComparer.Ordinal)).ToArray();
         NumericUtf8 = Numeric.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
         CategoricalUtf8 = Categorical.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Name)).ToArray();
+        NumericAliasesUtf8 = Numeric.Select(f => (f.Aliases ?? []).Select(System.Text.Encoding.UTF8.GetBytes).ToArray()).ToArray();
+        CategoricalAliasesUtf8 = Categorical.Select(f => (f.Aliases ?? []).Select(System.Text.Encoding.UTF8.GetBytes).ToArray()).ToArray();
         ClassIndex = definition.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         PositiveClassIndex = definition.Task == ModelTask.Regression
             ? -1
@@ -50,6 +61,14 @@ public sealed class ModelSchema
 
     /// <summary>The categorical features' names in UTF-8.</summary>
     public IReadOnlyList<byte[]> CategoricalUtf8 { get; }
+
+    /// <summary>Per numeric feature, its aliases (names it arrives under after a rename upstream) in UTF-8.</summary>
+    public IReadOnlyList<byte[][]> NumericAliasesUtf8 { get; }
+
+    public IReadOnlyList<byte[][]> CategoricalAliasesUtf8 { get; }
+
+    /// <summary>True when unknown features and absent required ones are counted instead of rejecting the batch.</summary>
+    public bool CountsSchemaChanges { get; }
 
     public IReadOnlyDictionary<string, int> ClassIndex { get; }
 

@@ -5,4 +5,10 @@ public sealed record ValidationSpec
 {
     /// <summary>Values outside a numeric feature's [min, max], categories outside its listed domain: "count" (default) or "reject".</summary>
     public string OnViolation { get; init; } = "count";
+
+    /// <summary>
+    /// Features the schema does not know and required features that are absent: "reject" (default: the batch is a 400)
+    /// or "count" (unknown features are dropped and counted per name, absent ones read as missing and show in the missing rates).
+    /// </summary>
+    public string OnSchemaChange { get; init; } = "reject";
 }

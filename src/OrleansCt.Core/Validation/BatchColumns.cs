@@ -43,6 +43,15 @@ internal sealed class BatchColumns
 
     public double[]? Labels { get; }
 
+    /// <summary>Unknown features counted instead of rejected (validation.onSchemaChange = "count").</summary>
+    public Dictionary<string, long>? NewFeatures { get; private set; }
+
+    public void CountNewFeature(string name)
+    {
+        NewFeatures ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        NewFeatures[name] = NewFeatures.GetValueOrDefault(name) + 1;
+    }
+
     public void ReadId(JsonElement value, int index, FieldPath at, ErrorList errors)
     {
         if (IdReader.TryRead(value, at.With("id"), errors, out var id))
@@ -65,5 +74,6 @@ internal sealed class BatchColumns
         Numeric = Numeric,
         Categorical = Categorical,
         Labels = Labels is not null && Labels.Any(l => !double.IsNaN(l)) ? Labels : null,
+        NewFeatures = NewFeatures,
     };
 }

@@ -142,8 +142,7 @@ public static class EventBatchReader
         for (var c = 0; c < schema.Numeric.Count; c++)
         {
             var spec = schema.Numeric[c];
-            var found = features.TryGetProperty(schema.NumericUtf8[c], out var value);
-            matched += found ? 1 : 0;
+            var found = Find(features, schema.NumericUtf8[c], schema.NumericAliasesUtf8[c], out var value, ref matched);
             if (found && value.ValueKind != JsonValueKind.Null)
             {
                 ReadNumber(value, at.With("features", spec.Name), columns.Numeric[c], index, errors);
@@ -152,7 +151,7 @@ public static class EventBatchReader
                     errors.Add(at.With("features", spec.Name), problem);
                 }
             }
-            else if (spec.Required)
+            else if (spec.Required && !schema.CountsSchemaChanges)
             {
                 errors.Add(at.With("features", spec.Name), "is required");
             }
@@ -161,8 +160,7 @@ public static class EventBatchReader
         for (var c = 0; c < schema.Categorical.Count; c++)
         {
             var spec = schema.Categorical[c];
-            var found = features.TryGetProperty(schema.CategoricalUtf8[c], out var value);
-            matched += found ? 1 : 0;
+            var found = Find(features, schema.CategoricalUtf8[c], schema.CategoricalAliasesUtf8[c], out var value, ref matched);
             if (found && value.ValueKind != JsonValueKind.Null)
             {
                 ReadCategory(value, at.With("features", spec.Name), columns.Categorical[c], index, errors);
@@ -171,7 +169,7 @@ public static class EventBatchReader
                     errors.Add(at.With("features", spec.Name), $"'{category}' is not one of the categories [{string.Join(", ", spec.Categories!)}]");
                 }
             }
-            else if (spec.Required)
+            else if (spec.Required && !schema.CountsSchemaChanges)
             {
                 errors.Add(at.With("features", spec.Name), "is required");
             }
@@ -181,13 +179,41 @@ public static class EventBatchReader
         {
             foreach (var property in features.EnumerateObject())
             {
-                if (!schema.TryFind(property.Name, out _, out _))
+                if (!schema.TryFind(property.Name, out var type, out var column))
                 {
-                    errors.Add(at.With("features", property.Name), "is not a feature of this model");
+                    if (schema.CountsSchemaChanges)
+                    {
+                        columns.CountNewFeature(property.Name);
+                    }
+                    else
+                    {
+                        errors.Add(at.With("features", property.Name), "is not a feature of this model");
+                    }
+                }
+                else if ((type == FeatureType.Numeric ? schema.Numeric[column] : schema.Categorical[column]) is var spec && property.Name != spec.Name && Given(features, spec) > 1)
+                {
+                    errors.Add(at.With("features", property.Name), "is given twice, under the feature's name and an alias (or two aliases); send it once");
                 }
             }
         }
     }
+
+    /// <summary>Looks a feature up by its name, then by its aliases (a rename upstream); counts what matched.</summary>
+    private static bool Find(JsonElement features, byte[] name, byte[][] aliases, out JsonElement value, ref int matched)
+    {
+        var found = features.TryGetProperty(name, out value);
+        for (var a = 0; a < aliases.Length && !found; a++)
+        {
+            found = features.TryGetProperty(aliases[a], out value);
+        }
+
+        // One per feature: a feature given under two names leaves a property unmatched, and the scan reports it.
+        matched += found ? 1 : 0;
+        return found;
+    }
+
+    private static int Given(JsonElement features, FeatureSpec spec) =>
+        new[] { spec.Name }.Concat(spec.Aliases ?? []).Count(n => features.TryGetProperty(n, out _));
 
     private static string? OutOfRange(FeatureSpec spec, double value) =>
         value < spec.Min ? $"{value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is below min {spec.Min.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"

@@ -21,7 +21,8 @@ public sealed record BucketSummary(
     SummaryColumn? Label,
     FixedHistogramState[] Trained,
     long[] Violations,
-    BucketPerformance? Performance = null)
+    BucketPerformance? Performance = null,
+    IReadOnlyDictionary<string, long>? NewFeatures = null)
 {
     /// <summary>The bucket restricted to features [from, from + count) (a feature group); outputs only for group 0.</summary>
     public BucketSummary Slice(int from, int count) => this with
@@ -31,5 +32,6 @@ public sealed record BucketSummary(
         Violations = Violations.Skip(from).Take(count).ToArray(),
         Prediction = from == 0 ? Prediction : null,
         Label = from == 0 ? Label : null,
+        NewFeatures = from == 0 ? NewFeatures : null,
     };
 }

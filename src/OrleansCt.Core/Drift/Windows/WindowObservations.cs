@@ -64,6 +64,14 @@ public static class WindowObservations
             }
         }
 
+        if (events > 0)
+        {
+            foreach (var name in window.SelectMany(b => b.NewFeatures?.Keys ?? []).Distinct().Order(StringComparer.Ordinal))
+            {
+                Add("schemaChange", name, "newFeatureShare", (double)window.Sum(b => b.NewFeatures?.GetValueOrDefault(name) ?? 0) / events, settings.Alerts.ViolationShare, false);
+            }
+        }
+
         if (profile.Prediction is not null)
         {
             Performance(window, settings, Add);
