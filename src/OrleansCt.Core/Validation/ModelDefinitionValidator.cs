@@ -24,6 +24,8 @@ public static class ModelDefinitionValidator
         {
             errors.Add(new FieldError("validation.onViolation", $"'{definition.Validation.OnViolation}' is not a policy: use \"count\" or \"reject\""));
         }
+
+        DriftAlertValidator.Check(definition, errors);
         if (errors.Count == 0)
         {
             errors.AddRange(LearnerOptionsResolver.Validate(definition).Select(e => new FieldError(e.Field, e.Message)));
