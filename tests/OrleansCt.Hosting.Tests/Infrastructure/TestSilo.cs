@@ -32,6 +32,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's co-hosted client (streams, grains).</summary>
+    public IClusterClient Client => _app.Services.GetRequiredService<IClusterClient>();
+
     private Dictionary<string, string?> Settings { get; }
 
     public static Task<TestSilo> StartAsync(string name, IDictionary<string, string?>? overrides = null, FakeTimeProvider? time = null)
