@@ -12,7 +12,7 @@ namespace OrleansCt.Core.Monitoring;
 /// </summary>
 public static class AutomaticReference
 {
-    public static ReferenceProfile Profile(ModelSchema schema, StreamStats reference, long rows)
+    public static ReferenceProfile Profile(ModelSchema schema, StreamStats reference, long rows, IReadOnlyList<Drift.Multivariate.CoMoments>? chunks = null)
     {
         var bins = schema.Definition.Monitoring.HistogramBins;
         var features = reference.Numeric.Select((s, i) => Numeric(schema.Numeric[i].Name, s, bins, rows))
@@ -29,7 +29,19 @@ public static class AutomaticReference
             label = Numeric("label", values, bins, values.Count + values.Missing);
         }
 
-        return new ReferenceProfile(1, "automatic", rows, features, prediction, label);
+        MultivariateReference? multivariate = null;
+        if (chunks is { Count: > 0 })
+        {
+            var all = new Drift.Multivariate.CoMoments(chunks[0].Dimensions);
+            foreach (var chunk in chunks)
+            {
+                all.Merge(chunk);
+            }
+
+            multivariate = MultivariateReference.Fit(all, chunks);
+        }
+
+        return new ReferenceProfile(1, "automatic", rows, features, prediction, label, multivariate);
     }
 
     private static ColumnReference Numeric(string name, NumericSketch sketch, int bins, long rows)

@@ -44,6 +44,7 @@ public sealed partial class ModelMonitor
         }
 
         Reference = null;
+        ReferenceJoint = null;
     }
 
     /// <summary>Drops from the outbox what the feature windows confirmed: the profile of this revision and the summaries up to this bucket.</summary>
@@ -74,6 +75,21 @@ public sealed partial class ModelMonitor
         {
             trained[numeric + f].Add(events.Categorical[f][row]);
         }
+    }
+
+    /// <summary>While the first events are gathered: their co-moments in <see cref="Drift.Windows.MultivariateReference.Chunks"/> consecutive chunks.</summary>
+    public List<Drift.Multivariate.CoMoments>? ReferenceJoint { get; private set; }
+
+    private void AddReferenceJoint(double[][]? joint, int row)
+    {
+        if (joint is null)
+        {
+            return;
+        }
+
+        ReferenceJoint ??= Enumerable.Range(0, Drift.Windows.MultivariateReference.Chunks).Select(_ => new Drift.Multivariate.CoMoments(joint.Length)).ToList();
+        var chunk = (int)(ReferenceEvents * Drift.Windows.MultivariateReference.Chunks / _schema.Definition.Monitoring.ReferenceEvents);
+        ReferenceJoint[Math.Min(chunk, ReferenceJoint.Count - 1)].Add(joint, row);
     }
 
     /// <summary>Names of unknown features are kept for this many names per bucket; the rest count under "other".</summary>
@@ -138,7 +154,8 @@ public sealed partial class ModelMonitor
                 stats.Classification?.Values().Accuracy,
                 stats.Regression?.Values().Mae,
                 Detectors.Select(d => d.Drifts).ToArray()),
-            stats.NewFeatures is null ? null : new Dictionary<string, long>(stats.NewFeatures, StringComparer.Ordinal)));
+            stats.NewFeatures is null ? null : new Dictionary<string, long>(stats.NewFeatures, StringComparer.Ordinal),
+            stats.Joint?.ToState()));
         if (PendingSummaries.Count > OutboxLimit)
         {
             PendingSummaries.RemoveAt(0);

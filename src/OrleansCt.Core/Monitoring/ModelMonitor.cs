@@ -79,19 +79,23 @@ public sealed partial class ModelMonitor
     public void ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
         CountViolations(batch);
+        var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
+        var joint = d == 0 ? null : d == batch.Numeric.Length ? batch.Numeric : batch.Numeric[..d];
         for (var row = 0; row < batch.Count; row++)
         {
             var bucket = Buckets.Route(batch.Times[row]);
             bucket.Holds(sequence);
             AddEvent(bucket.State, batch, predictions, row);
             CountViolations(bucket.State.Violations!, batch, row);
+            bucket.State.Joint?.Add(joint!, row);
             AddEvent(Overall, batch, predictions, row);
             if (Reference is not null)
             {
                 AddEvent(Reference, batch, predictions, row);
+                AddReferenceJoint(joint, row);
                 if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
                 {
-                    SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents));
+                    SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents, ReferenceJoint));
                 }
             }
         }
@@ -263,7 +267,8 @@ public sealed partial class ModelMonitor
         PendingProfile,
         [.. PendingSummaries],
         LastSummarized,
-        DroppedSummaries);
+        DroppedSummaries,
+        ReferenceJoint?.Select(c => c.ToState()).ToArray());
 
     public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
     {
@@ -281,6 +286,7 @@ public sealed partial class ModelMonitor
             PendingProfile = state.PendingProfile,
             LastSummarized = state.LastSummarized,
             DroppedSummaries = state.DroppedSummaries,
+            ReferenceJoint = state.ReferenceJoint?.Select(Drift.Multivariate.CoMoments.FromState).ToList(),
             LabelDelays = QuantileSketch.FromState(state.LabelDelays),
             Events = state.Events,
             LabelledEvents = state.LabelledEvents,

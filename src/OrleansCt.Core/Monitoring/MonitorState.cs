@@ -30,4 +30,5 @@ public sealed record MonitorState(
     ReferenceProfile? PendingProfile = null,
     BucketSummary[]? PendingSummaries = null,
     long LastSummarized = -1,
-    long DroppedSummaries = 0);
+    long DroppedSummaries = 0,
+    Drift.Multivariate.CoMomentsState[]? ReferenceJoint = null);

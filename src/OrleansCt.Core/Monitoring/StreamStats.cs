@@ -47,6 +47,9 @@ public sealed class StreamStats : IBucketState<StreamStats>
     /// <summary>Per feature, values accepted outside the schema's range (numeric) or listed categories (categorical); buckets only.</summary>
     public long[]? Violations { get; set; }
 
+    /// <summary>Co-moments of the first numeric features (the multivariate check); buckets and the reference only.</summary>
+    public Drift.Multivariate.CoMoments? Joint { get; set; }
+
     /// <summary>Unknown features seen in the bucket's events, by name (validation.onSchemaChange = "count"); buckets only.</summary>
     public Dictionary<string, long>? NewFeatures { get; set; }
 
@@ -78,6 +81,7 @@ public sealed class StreamStats : IBucketState<StreamStats>
             Classification = schema.IsClassification ? new ClassificationMetrics(classes, schema.PositiveClassIndex, m.AucBins) : null,
             Regression = schema.IsClassification ? null : new RegressionMetrics(),
             Violations = scale == 1 ? new long[schema.Numeric.Count + schema.Categorical.Count] : null,
+            Joint = scale == 1 && Drift.Windows.MultivariateReference.Dimensions(schema.Numeric.Count) is > 0 and var d ? new Drift.Multivariate.CoMoments(d) : null,
         };
         if (bins is not null)
         {
@@ -109,6 +113,12 @@ public sealed class StreamStats : IBucketState<StreamStats>
         Trained = MergeAll(Trained, other.Trained);
         PredictionHistogram = MergeAll(PredictionHistogram is null ? null : [PredictionHistogram], other.PredictionHistogram is null ? null : [other.PredictionHistogram])?[0];
         LabelHistogram = MergeAll(LabelHistogram is null ? null : [LabelHistogram], other.LabelHistogram is null ? null : [other.LabelHistogram])?[0];
+        if (other.Joint is { } joint)
+        {
+            Joint ??= new Drift.Multivariate.CoMoments(joint.Dimensions);
+            Joint.Merge(joint);
+        }
+
         foreach (var (name, count) in other.NewFeatures ?? [])
         {
             NewFeatures ??= new Dictionary<string, long>(StringComparer.Ordinal);

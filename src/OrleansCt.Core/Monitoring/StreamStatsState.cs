@@ -18,7 +18,8 @@ public sealed record StreamStatsState(
     FixedHistogramState? LabelHistogram = null,
     FixedHistogramState[]? Trained = null,
     long[]? Violations = null,
-    Dictionary<string, long>? NewFeatures = null)
+    Dictionary<string, long>? NewFeatures = null,
+    Drift.Multivariate.CoMomentsState? Joint = null)
 {
     public static StreamStatsState Of(StreamStats s) => new(
         s.Numeric.Select(n => n.ToState()).ToArray(),
@@ -34,7 +35,8 @@ public sealed record StreamStatsState(
         s.LabelHistogram?.ToState(),
         s.Trained?.Select(h => h.ToState()).ToArray(),
         s.Violations?.ToArray(),
-        s.NewFeatures is null ? null : new Dictionary<string, long>(s.NewFeatures, StringComparer.Ordinal));
+        s.NewFeatures is null ? null : new Dictionary<string, long>(s.NewFeatures, StringComparer.Ordinal),
+        s.Joint?.ToState());
 
     public StreamStats Restore() => new()
     {
@@ -52,5 +54,6 @@ public sealed record StreamStatsState(
         Trained = Trained?.Select(FixedHistogram.FromState).ToArray(),
         Violations = Violations?.ToArray(),
         NewFeatures = NewFeatures is null ? null : new Dictionary<string, long>(NewFeatures, StringComparer.Ordinal),
+        Joint = Joint is null ? null : Drift.Multivariate.CoMoments.FromState(Joint),
     };
 }

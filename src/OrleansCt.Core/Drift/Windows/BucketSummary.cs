@@ -22,7 +22,8 @@ public sealed record BucketSummary(
     FixedHistogramState[] Trained,
     long[] Violations,
     BucketPerformance? Performance = null,
-    IReadOnlyDictionary<string, long>? NewFeatures = null)
+    IReadOnlyDictionary<string, long>? NewFeatures = null,
+    Multivariate.CoMomentsState? Joint = null)
 {
     /// <summary>The bucket restricted to features [from, from + count) (a feature group); outputs only for group 0.</summary>
     public BucketSummary Slice(int from, int count) => this with
@@ -33,5 +34,6 @@ public sealed record BucketSummary(
         Prediction = from == 0 ? Prediction : null,
         Label = from == 0 ? Label : null,
         NewFeatures = from == 0 ? NewFeatures : null,
+        Joint = from == 0 ? Joint : null,
     };
 }

@@ -19,4 +19,5 @@ public sealed record DriftEvaluation(
     ColumnDrift? Label,
     ColumnDrift[] Skew,
     double DriftedShare,
-    bool DatasetDrifted);
+    bool DatasetDrifted,
+    MultivariateDrift? Multivariate = null);

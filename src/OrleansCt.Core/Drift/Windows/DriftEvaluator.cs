@@ -40,8 +40,9 @@ public static class DriftEvaluator
             }
         }
 
+        // The seed names Jensen-Shannon for prediction drift: the served scores on the reference's bins.
         var prediction = reference.Prediction is { } pr && window.All(b => b.Prediction is not null)
-            ? Score(pr, MergeHistograms(window.Select(b => b.Prediction!.Histogram)), MergeSketches(window.Select(b => b.Prediction!.Sketch)), null, false)
+            ? Score(pr, MergeHistograms(window.Select(b => b.Prediction!.Histogram)), null, new FeatureDriftSpec { Statistic = StatisticNames.JsDistance }, false)
             : null;
         var label = reference.Label is { } lr && window.All(b => b.Label is not null)
             ? Score(lr, MergeHistograms(window.Select(b => b.Label!.Histogram)), MergeSketches(window.Select(b => b.Label!.Sketch)), null, false)
@@ -49,7 +50,25 @@ public static class DriftEvaluator
         var drifted = features.Count(d => d.Drifted);
         var share = features.Count == 0 ? 0 : (double)drifted / features.Count;
         return new DriftEvaluation(reference.Revision, Time(window[0].Start), Time(window[^1].End), window.Min(b => b.FirstSequence), window.Max(b => b.LastSequence),
-            window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count));
+            window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count),
+            Joint(reference.Multivariate, window));
+    }
+
+    private static MultivariateDrift? Joint(MultivariateReference? reference, IReadOnlyList<BucketSummary> window)
+    {
+        if (reference is null || window.Any(b => b.Joint is null))
+        {
+            return null;
+        }
+
+        var merged = Multivariate.CoMoments.FromState(window[0].Joint!);
+        foreach (var bucket in window.Skip(1))
+        {
+            merged.Merge(Multivariate.CoMoments.FromState(bucket.Joint!));
+        }
+
+        var error = Multivariate.PcaReconstruction.FromState(reference.Model).Error(merged);
+        return double.IsNaN(error) ? null : new MultivariateDrift(MultivariateDrift.Name, error, reference.Threshold, error >= reference.Threshold, merged.Count);
     }
 
     /// <summary>

@@ -12,9 +12,10 @@ public sealed record ReferenceProfile(
     long Rows,
     ColumnReference[] Features,
     ColumnReference? Prediction,
-    ColumnReference? Label)
+    ColumnReference? Label,
+    MultivariateReference? Multivariate = null)
 {
     /// <summary>The reference's columns restricted to features [from, from + count) (a feature group); outputs only for group 0.</summary>
     public ReferenceProfile Slice(int from, int count) =>
-        this with { Features = Features.Skip(from).Take(count).ToArray(), Prediction = from == 0 ? Prediction : null, Label = from == 0 ? Label : null };
+        this with { Features = Features.Skip(from).Take(count).ToArray(), Prediction = from == 0 ? Prediction : null, Label = from == 0 ? Label : null, Multivariate = from == 0 ? Multivariate : null };
 }

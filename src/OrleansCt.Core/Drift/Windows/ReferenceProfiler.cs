@@ -33,7 +33,8 @@ public static class ReferenceProfiler
                 : Numeric("label", labels, bins);
         }
 
-        return new ReferenceProfile(revision, source, rows, features, prediction, label);
+        var (all, chunks) = MultivariateReference.Moments(numeric);
+        return new ReferenceProfile(revision, source, rows, features, prediction, label, MultivariateReference.Fit(all, chunks));
     }
 
     public static ColumnReference Numeric(string name, IReadOnlyList<double> values, int bins)

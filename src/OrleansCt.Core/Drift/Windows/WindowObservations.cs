@@ -45,6 +45,11 @@ public static class WindowObservations
             {
                 Add("skew", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
             }
+
+            if (e.Multivariate is { } joint)
+            {
+                Add("multivariate", "pca", joint.Statistic, joint.Score, joint.Threshold, false);
+            }
         }
 
         var events = window.Sum(b => b.Events);
