@@ -40,8 +40,8 @@ public sealed class AlertDeliveryTests
         Assert.Equal("ksP", alert.GetProperty("statistic").GetString());
         var id = alert.GetProperty("id").GetString()!;
 
-        var opened = await receiver.NextAsync();
-        Assert.Equal($"toy/{id}/opened", opened.IdempotencyKey);
+        // x's shift also breaks the joint distribution (a multivariate alert): each alert has its own webhook series.
+        var opened = await NextAsync(receiver, $"toy/{id}/opened");
         Assert.Equal(id, JsonDocument.Parse(opened.Body).RootElement.GetProperty("alert").GetProperty("id").GetString());
 
         var notice = await ReadAsync(notices, n => n.AlertId == id);
@@ -51,12 +51,12 @@ public sealed class AlertDeliveryTests
 
         var acknowledged = await http.PostRaw("v1/models/toy/alerts/acknowledge", $$"""{"id": "{{id}}", "by": "ana", "comment": "looking"}""");
         Assert.Equal("acknowledged", (await acknowledged.ReadJson()).GetProperty("state").GetString());
-        Assert.Equal($"toy/{id}/acknowledged", (await receiver.NextAsync()).IdempotencyKey);
+        await NextAsync(receiver, $"toy/{id}/acknowledged");
         Assert.Equal(409, (int)(await http.PostRaw("v1/models/toy/alerts/acknowledge", $$"""{"id": "{{id}}", "by": "bo"}""")).StatusCode);
 
         var resolved = await http.PostRaw("v1/models/toy/alerts/resolve", $$"""{"id": "{{id}}", "by": "ana"}""");
         Assert.Equal("resolved", (await resolved.ReadJson()).GetProperty("state").GetString());
-        Assert.Equal($"toy/{id}/resolved", (await receiver.NextAsync()).IdempotencyKey);
+        await NextAsync(receiver, $"toy/{id}/resolved");
         Assert.Equal("resolved", (await ReadAsync(notices, n => n.AlertId == id && n.Event == "resolved")).State);
     }
 
@@ -82,6 +82,18 @@ public sealed class AlertDeliveryTests
         if (field is not null)
         {
             Assert.Contains(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray(), e => e.GetProperty("field").GetString() == field);
+        }
+    }
+
+    private static async Task<ReceivedRequest> NextAsync(ScriptedReceiver receiver, string key)
+    {
+        while (true)
+        {
+            var request = await receiver.NextAsync();
+            if (request.IdempotencyKey == key)
+            {
+                return request;
+            }
         }
     }
 
