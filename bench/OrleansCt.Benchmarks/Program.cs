@@ -13,6 +13,7 @@ return scenario switch
     "models" => await ManyModelsScenario.RunAsync(args),
     "scaling" => await ScalingScenario.RunAsync(args),
     "detectors" => DetectorScenario.Run(args),
+    "drift" => await DriftLatencyScenario.RunAsync(args),
     "micro" => MicroScenario.Run(args),
     _ => Usage(),
 };
@@ -21,7 +22,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
-        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, micro
+        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, drift, micro
         """);
     return 2;
 }

@@ -2,11 +2,13 @@ namespace OrleansCt.Abstractions.Models;
 
 /// <summary>
 /// POST /v1/models/{model}/reference: the reference as CSV rows (header first; the target column gives labels), or the
-/// model's own events of an event-time range [From, To); Accept makes the inferred schema's bounds and optionality the model's.
+/// model's own events of an event-time range [From, To); Accept makes the inferred schema's bounds and optionality the model's;
+/// ChunkRows is the chunk size of the reference-chunk thresholds (default: a tenth of the rows).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("OrleansCt.ReferenceRequest")]
 public sealed record ReferenceRequest(
     [property: Id(0)] byte[]? Csv,
     [property: Id(1)] double? From,
     [property: Id(2)] double? To,
-    [property: Id(3)] bool Accept);
+    [property: Id(3)] bool Accept,
+    [property: Id(4)] int? ChunkRows = null);

@@ -45,13 +45,14 @@ public sealed partial class ModelGrain
         }
 
         var profile = ReferenceProfiler.FromColumns(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, source, batch.Numeric, batch.Categorical, scores, batch.Labels);
+        profile = ChunkThresholds.Add(profile, batch.Numeric, batch.Categorical, r.ChunkRows ?? Math.Max(1, batch.Count / 10), _applier.Schema!.Definition.Monitoring.Drift);
         var entry = new ReferenceEntry(NowUnixMs, DriftJson.Write(profile));
         var sequence = await _log.AppendAsync(entry, []);
         Enqueue(sequence, entry);
         await EnsureAppliedAsync();
         await CheckpointAsync();
         var view = new ReferenceView(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,
-            profile.Features.Select(c => new ReferenceColumnView(c.Name, c.Categorical, c.Rows, c.MissingShare, c.Distinct, c.Histogram.Counts.Length)).ToArray());
+            profile.Features.Select(c => new ReferenceColumnView(c.Name, c.Categorical, c.Rows, c.MissingShare, c.Distinct, c.Histogram.Counts.Length, c.ChunkThreshold)).ToArray());
         return new ReferenceResult("set", [], JsonSerializer.SerializeToUtf8Bytes(view, JsonDefaults.Options));
     }
 

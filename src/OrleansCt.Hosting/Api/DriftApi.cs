@@ -24,11 +24,16 @@ public static class DriftApi
         return api;
     }
 
-    private static async Task<IResult> Reference(string model, bool? accept, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> Reference(string model, bool? accept, int? chunkRows, HttpRequest request, IGrainFactory grains, CancellationToken ct)
     {
         if (ModelName.Check(model) is { } nameError)
         {
             return Problems.Invalid([nameError]);
+        }
+
+        if (chunkRows is < 1)
+        {
+            return Problems.Invalid("chunkRows", "must be a positive number of rows");
         }
 
         if (await RequestBody.ReadAsync(request, ct) is not { } body)
@@ -39,7 +44,7 @@ public static class DriftApi
         ReferenceRequest reference;
         if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
         {
-            reference = new ReferenceRequest(body, null, null, accept == true);
+            reference = new ReferenceRequest(body, null, null, accept == true, chunkRows);
         }
         else if (ReadRange(body, out var from, out var to) is { } problem)
         {
@@ -47,7 +52,7 @@ public static class DriftApi
         }
         else
         {
-            reference = new ReferenceRequest(null, from, to, accept == true);
+            reference = new ReferenceRequest(null, from, to, accept == true, chunkRows);
         }
 
         var result = await grains.GetGrain<IModelGrain>(model).SetReference(new Orleans.Concurrency.Immutable<ReferenceRequest>(reference));

@@ -134,7 +134,7 @@ public static class DriftEvaluator
         var automatic = DriftTestChooser.Choose(kind, reference.Rows, reference.Distinct);
         var statistic = setting?.Statistic ?? automatic.Statistic;
         var threshold = setting?.Threshold
-            ?? (chunkThresholds && setting?.Statistic is null ? reference.ChunkThreshold : null)
+            ?? (chunkThresholds ? reference.ChunkThreshold : null)
             ?? StatisticDefaults.Thresholds.GetValueOrDefault(statistic)
             ?? automatic.Threshold;
         return new DriftTestChoice(statistic, threshold, StatisticDefaults.AlertsBelow(statistic));

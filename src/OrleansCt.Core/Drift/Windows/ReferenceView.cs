@@ -17,4 +17,5 @@ public sealed record ReferenceView(
     IReadOnlyList<ReferenceColumnView> Features);
 
 /// <summary>One reference column: rows, missing share, distinct values (capped at 6: more than 5 is continuous) and bins.</summary>
-public sealed record ReferenceColumnView(string Name, bool Categorical, long Rows, double MissingShare, long Distinct, int Bins);
+/// <param name="ChunkThreshold">The threshold from reference chunks (used when monitoring.drift.referenceChunkThresholds is on).</param>
+public sealed record ReferenceColumnView(string Name, bool Categorical, long Rows, double MissingShare, long Distinct, int Bins, double? ChunkThreshold);

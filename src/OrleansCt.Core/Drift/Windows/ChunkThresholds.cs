@@ -1,0 +1,68 @@
+using OrleansCt.Core.Drift.Statistics;
+using OrleansCt.Core.Schema;
+using OrleansCt.Core.Sketches;
+
+namespace OrleansCt.Core.Drift.Windows;
+
+/// <summary>
+/// Thresholds from the reference itself (drift-statistics.md, NannyML): the reference rows are cut into consecutive
+/// chunks of a window's size, each chunk is scored against the whole reference with the statistic the feature is
+/// judged by, and the threshold is mean + 3 std of those scores (mean − 3 std for a p-value).
+/// </summary>
+public static class ChunkThresholds
+{
+    /// <summary>The profile with each feature's <see cref="ColumnReference.ChunkThreshold"/>, or unchanged where fewer than two chunks fit.</summary>
+    public static ReferenceProfile Add(ReferenceProfile profile, double[][] numeric, string?[][] categorical, int chunkRows, DriftSpec drift)
+    {
+        var features = profile.Features.ToArray();
+        for (var f = 0; f < features.Length; f++)
+        {
+            var column = features[f];
+            var setting = drift.Features?.GetValueOrDefault(column.Name);
+            var scores = new List<double>();
+            var rows = (int)column.Rows;
+            for (var start = 0; start + chunkRows <= rows; start += chunkRows)
+            {
+                var histogram = FixedHistogram.FromState(column.Histogram).EmptyCopy();
+                QuantileSketch? sketch = null;
+                if (f < numeric.Length)
+                {
+                    sketch = new QuantileSketch(ReferenceProfiler.SketchK);
+                    foreach (var x in numeric[f].AsSpan(start, chunkRows))
+                    {
+                        histogram.Add(x);
+                        if (!double.IsNaN(x))
+                        {
+                            sketch.Add(x);
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var value in categorical[f - numeric.Length].AsSpan(start, chunkRows))
+                    {
+                        histogram.Add(value);
+                    }
+                }
+
+                if (DriftEvaluator.Score(column, histogram, sketch, setting, false) is { } drift1)
+                {
+                    scores.Add(drift1.Score);
+                }
+            }
+
+            if (scores.Count >= 2 && DriftEvaluator.Score(column, Chunk(column), null, setting, false) is { } shape)
+            {
+                var mean = scores.Average();
+                var std = Math.Sqrt(scores.Sum(v => (v - mean) * (v - mean)) / scores.Count);
+                var k = ReferenceThreshold.StandardDeviations;
+                features[f] = column with { ChunkThreshold = shape.AlertsBelow ? Math.Max(0, mean - (k * std)) : mean + (k * std) };
+            }
+        }
+
+        return profile with { Features = features };
+    }
+
+    // Any non-empty histogram on the column's bins tells which statistic (and side) the column is judged by.
+    private static FixedHistogram Chunk(ColumnReference column) => FixedHistogram.FromState(column.Histogram);
+}
