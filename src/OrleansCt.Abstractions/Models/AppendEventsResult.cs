@@ -14,4 +14,5 @@ public sealed record AppendEventsResult(
     [property: Id(3)] int Stored,
     [property: Id(4)] int Duplicates,
     [property: Id(5)] long Sequence,
-    [property: Id(6)] ModelSnapshot? Fresh);
+    [property: Id(6)] ModelSnapshot? Fresh,
+    [property: Id(7)] IReadOnlyList<OrleansCt.Core.Validation.FieldError>? Errors = null);

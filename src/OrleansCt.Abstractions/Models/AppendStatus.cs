@@ -12,4 +12,7 @@ public enum AppendStatus
 
     /// <summary>The submission was validated against an older definition: validate again with the fresh snapshot.</summary>
     Stale,
+
+    /// <summary>The batch breaks the model's validation policy against the reference (a missing rate far above it); nothing was stored.</summary>
+    Rejected,
 }

@@ -47,6 +47,8 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
                 case AppendStatus.Stored:
                     return new IngestResult(IngestStatus.Ok, [], batch.Ids, result.Answers, result.Versions,
                         [.. compiled.Schema.Definition.Classes], result.Duplicates);
+                case AppendStatus.Rejected:
+                    return IngestResult.Failed(IngestStatus.Invalid, result.Errors ?? []);
                 case AppendStatus.NotFound:
                     _snapshots.Remove(model);
                     compiled = null;

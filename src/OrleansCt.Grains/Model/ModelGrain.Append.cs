@@ -25,6 +25,11 @@ public sealed partial class ModelGrain
         }
 
         var batch = sub.Batch;
+        if (MissingRateProblems(batch) is { Count: > 0 } problems)
+        {
+            return new AppendEventsResult(AppendStatus.Rejected, null, null, 0, 0, 0, null, problems);
+        }
+
         var width = _applier.Schema.PredictionWidth;
         var hashes = EventIdHash.Of(batch.Ids);
         var located = await _log.LocateAsync(hashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
