@@ -12,4 +12,5 @@ public sealed record StatsResponse(
     long LateEvents,
     double? Watermark,
     IReadOnlyList<DetectorView>? Detectors = null,
-    IReadOnlyDictionary<string, DataQualityView>? DataQuality = null);
+    IReadOnlyDictionary<string, DataQualityView>? DataQuality = null,
+    IReadOnlyDictionary<string, long>? NewFeatures = null);

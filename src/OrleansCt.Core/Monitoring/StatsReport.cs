@@ -41,7 +41,15 @@ public static class StatsReport
             monitor.Buckets.LateEvents,
             double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null,
             monitor.Detectors.Select(d => new DetectorView(d.Spec.Kind, d.Updates, d.Drifts, d.Warnings, d.LastDriftAt, d.InWarning)).ToList(),
-            DataQuality(schema, monitor));
+            DataQuality(schema, monitor),
+            NewFeatures(buckets));
+    }
+
+    /// <summary>Unknown features counted in the window's buckets (validation.onSchemaChange = "count"), by name.</summary>
+    private static Dictionary<string, long>? NewFeatures(List<Bucket<StreamStats>> buckets)
+    {
+        var counts = buckets.SelectMany(b => b.State.NewFeatures ?? []).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(p => p.Value), StringComparer.Ordinal);
+        return counts.Count == 0 ? null : counts;
     }
 
     private static List<Bucket<StreamStats>> Choose(List<Bucket<StreamStats>> buckets, ModelMonitor monitor, WindowSpec window)
@@ -80,16 +88,20 @@ public static class StatsReport
         var quality = new Dictionary<string, DataQualityView>(StringComparer.Ordinal);
         for (var i = 0; i < schema.Numeric.Count; i++)
         {
-            quality[schema.Numeric[i].Name] = new DataQualityView(monitor.Overall.Numeric[i].Missing, monitor.OutOfRange[i], 0);
+            var sketch = monitor.Overall.Numeric[i];
+            quality[schema.Numeric[i].Name] = new DataQualityView(sketch.Missing, monitor.OutOfRange[i], 0, Share(sketch.Missing, sketch.Count + sketch.Missing), monitor.MissingShares?[i]);
         }
 
         for (var i = 0; i < schema.Categorical.Count; i++)
         {
-            quality[schema.Categorical[i].Name] = new DataQualityView(monitor.Overall.Categorical[i].Missing, 0, monitor.Unseen[i]);
+            var sketch = monitor.Overall.Categorical[i];
+            quality[schema.Categorical[i].Name] = new DataQualityView(sketch.Missing, 0, monitor.Unseen[i], Share(sketch.Missing, sketch.Count + sketch.Missing), monitor.MissingShares?[schema.Numeric.Count + i]);
         }
 
         return quality;
     }
+
+    private static double? Share(long part, long total) => total == 0 ? null : (double)part / total;
 
     private static Dictionary<string, FeatureStatsView> Features(ModelSchema schema, StreamStats stats)
     {

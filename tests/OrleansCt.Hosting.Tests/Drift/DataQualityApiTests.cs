@@ -48,6 +48,11 @@ public sealed class DataQualityApiTests
         Assert.Contains(alerts, a => a.GetProperty("kind").GetString() == "schemaChange" && a.GetProperty("subject").GetString() == "z");
         Assert.DoesNotContain(alerts, a => a.GetProperty("kind").GetString() == "drift");
         Assert.DoesNotContain(alerts, a => a.GetProperty("subject").GetString()!.StartsWith("x/", StringComparison.Ordinal));
+
+        // Stats count them per kept bucket: the ring's two closed hours and the open one, 20 events each.
+        var stats = await (await http.GetAsync("v1/models/toy/stats")).ReadJson();
+        Assert.Equal(60, stats.GetProperty("newFeatures").GetProperty("z").GetInt64());
+        Assert.Equal(0.0, stats.GetProperty("dataQuality").GetProperty("x").GetProperty("referenceMissingShare").GetDouble());
     }
 
     private static string WithoutY(int count, int missing) =>
