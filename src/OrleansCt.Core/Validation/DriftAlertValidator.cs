@@ -1,3 +1,4 @@
+using OrleansCt.Core.Drift.Statistics;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Schema;
 
@@ -15,6 +16,7 @@ internal static class DriftAlertValidator
 
         CheckAliases(definition.Features, errors);
         CheckDrift(definition.Monitoring.Drift, definition.Features, errors);
+        CheckHistory(definition.Monitoring, errors);
         CheckAlerts(definition.Alerts, definition.Task, errors);
     }
 
@@ -85,6 +87,21 @@ internal static class DriftAlertValidator
             {
                 errors.Add(new FieldError($"{field}.threshold", "must be a finite number of at least 0"));
             }
+            else if (setting.Threshold is { } bounded && bounded > 1 && (statistic ?? "") is StatisticNames.KsP or StatisticNames.Chi2P or StatisticNames.JsDistance or StatisticNames.Hellinger or StatisticNames.LInfinity or StatisticNames.KsD)
+            {
+                errors.Add(new FieldError($"{field}.threshold", $"{statistic} lies in [0, 1]: a threshold of {bounded} would {(StatisticDefaults.AlertsBelow(statistic!) ? "always" : "never")} alert"));
+            }
+        }
+    }
+
+    /// <summary>A window longer than the history the feature windows keep could never be scored.</summary>
+    private static void CheckHistory(MonitoringSpec m, List<FieldError> errors)
+    {
+        var d = m.Drift;
+        var needed = m.BucketSeconds is { } seconds && seconds > 0 && double.IsFinite(d.WindowSeconds) ? Math.Floor(d.WindowSeconds / seconds) : d.WindowBuckets;
+        if (d.KeepBuckets >= 1 && needed > d.KeepBuckets)
+        {
+            errors.Add(new FieldError("monitoring.drift.keepBuckets", $"keeps {d.KeepBuckets} buckets but a drift window needs {needed}; keep at least as many as a window holds"));
         }
     }
 
@@ -114,7 +131,12 @@ internal static class DriftAlertValidator
         {
             var expected = task == ModelTask.Regression ? "mae" : "accuracy";
             Check(metric == expected, "metric", $"'{metric}' is not this model's metric: use \"{expected}\"");
-            Check(a.MetricThreshold is { } t && double.IsFinite(t) && t >= 0, "metricThreshold", "is required with a metric: a finite number of at least 0");
+            Check(a.MetricThreshold is { } t && double.IsFinite(t) && t >= 0 && (task == ModelTask.Regression || t <= 1), "metricThreshold",
+                "is required with a metric: a finite number of at least 0 (at most 1 for accuracy)");
+        }
+        else
+        {
+            Check(a.MetricThreshold is null, "metricThreshold", "has no metric to apply to: set alerts.metric too");
         }
     }
 }

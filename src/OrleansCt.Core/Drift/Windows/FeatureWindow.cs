@@ -81,12 +81,12 @@ public sealed class FeatureWindow
     }
 
     /// <summary>
-    /// Whether a window spans its whole length — back to the window's start by event time, or the set number of
-    /// buckets — so a window that is still filling after a new reference is neither scored nor alerted on.
+    /// Whether a window spans its whole length — the whole buckets that fit in it by event time (at least one), or the
+    /// set number of buckets — so a window that is still filling after a new reference is neither scored nor alerted on.
     /// </summary>
     public bool IsComplete(IReadOnlyList<BucketSummary> window, double? windowSeconds) =>
         BucketSeconds is { } span
-            ? window[^1].End - window[0].Start >= (windowSeconds ?? Drift.WindowSeconds) - (span / 2)
+            ? window[^1].End - window[0].Start >= (Math.Max(1, Math.Floor(((windowSeconds ?? Drift.WindowSeconds) / span) + 1e-9)) * span) - (span / 2)
             : window.Count >= Drift.WindowBuckets;
 
     /// <summary>Scores of every window the ring can end, oldest first, for a window of this many seconds (null: the setting's).</summary>

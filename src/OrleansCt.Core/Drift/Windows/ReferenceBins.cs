@@ -26,7 +26,7 @@ public static class ReferenceBins
             return Points(distinct);
         }
 
-        var quantiles = Enumerable.Range(1, bins - 1).Select(i => Quantile(sorted, (double)i / bins));
+        var quantiles = Enumerable.Range(1, bins - 1).Select(i => Quantile(sorted, (double)i / bins)).ToList();
         return Ranged(sorted[0], sorted[^1], quantiles);
     }
 
@@ -44,7 +44,7 @@ public static class ReferenceBins
             return Points(distinct);
         }
 
-        return Ranged(sketch.Min, sketch.Max, Enumerable.Range(1, bins - 1).Select(i => sketch.Quantile((double)i / bins)));
+        return Ranged(sketch.Min, sketch.Max, Enumerable.Range(1, bins - 1).Select(i => sketch.Quantile((double)i / bins)).ToList());
     }
 
     /// <summary>Distinct non-missing values, counted up to <paramref name="cap"/> + 1 (more than the cap reads as cap + 1).</summary>
@@ -82,15 +82,26 @@ public static class ReferenceBins
         return FixedHistogram.Numeric(edges);
     }
 
-    private static FixedHistogram Ranged(double min, double max, IEnumerable<double> quantiles)
+    /// <summary>
+    /// Edges at min, the quantiles and just above max. A quantile that repeats the one before it (or min) marks a point
+    /// mass: an edge just above it gives the mass a bin of its own, so its moving away is seen.
+    /// </summary>
+    private static FixedHistogram Ranged(double min, double max, IReadOnlyList<double> quantiles)
     {
         var edges = new List<double> { min };
+        var previous = min;
         foreach (var q in quantiles)
         {
-            if (q > min && q <= max)
+            if (q == previous && q < max)
+            {
+                Append(edges, Math.BitIncrement(q));
+            }
+            else if (q > min && q <= max)
             {
                 Append(edges, q);
             }
+
+            previous = q;
         }
 
         Append(edges, Math.BitIncrement(max));

@@ -108,15 +108,16 @@ public static class WindowObservations
 
     private static void Detectors(BucketSummary last, BucketSummary? previous, FeatureWindow settings, Action<string, string, string, double, double, bool> add)
     {
-        if (last.Performance is not { } now)
+        // Drift counts are cumulative: without the bucket before there is no baseline to count this bucket's from.
+        if (last.Performance is not { } now || previous?.Performance is not { } before)
         {
             return;
         }
 
         for (var d = 0; d < Math.Min(now.DetectorDrifts.Length, settings.Detectors.Length); d++)
         {
-            var before = previous?.Performance is { } p && d < p.DetectorDrifts.Length ? p.DetectorDrifts[d] : 0;
-            add("conceptDrift", $"{settings.Detectors[d]}#{d}", "drifts", now.DetectorDrifts[d] - before, 1, false);
+            var earlier = d < before.DetectorDrifts.Length ? before.DetectorDrifts[d] : 0;
+            add("conceptDrift", $"{settings.Detectors[d]}#{d}", "drifts", now.DetectorDrifts[d] - earlier, 1, false);
         }
     }
 }
