@@ -47,6 +47,7 @@ public static class CoreLoopScenario
         var spec = schema.Definition.Monitoring;
         var values = batches.Take(Math.Min(batchCount, 100)).SelectMany(b => b.Numeric.SelectMany(c => c)).ToArray();
         var primitives = SketchPrimitives.Measure(values, reps, spec.QuantileK, spec.CategoryCap);
+        var parts = MonitorParts.Measure(schema, batches, Served(schema, batches), reps);
 
         Console.WriteLine($"core loop, one thread: {events:N0} events x {reps} runs, 10 numeric features, binary, default learner and monitoring ({Stats.Machine()})");
         Console.WriteLine($"  overall: {eventsPerSecond / 1e6:F2} M events/s = {totalNs:F1} ns/event (target >= {TargetEventsPerSecond / 1e6:F0} M events/s = {1e9 / TargetEventsPerSecond:F0} ns/event){(eventsPerSecond >= TargetEventsPerSecond ? string.Empty : "  MISSED")}");
@@ -57,6 +58,12 @@ public static class CoreLoopScenario
 
         Console.WriteLine($"  sketch primitives, ns per Add ({values.Length:N0} values; the monitor makes about 22 NumericSketch, 10 FixedHistogram and 2 CategoricalSketch adds per event):");
         Console.WriteLine("    " + string.Join(", ", primitives.Select(p => $"{p.Name} {p.Ns:F1}")));
+        Console.WriteLine("  the monitor's steps by part (each part alone over the stream, ns/event; the sum runs under the steps' own times):");
+        foreach (var (name, ns) in parts)
+        {
+            Console.WriteLine($"    {ns,6:F1}  {name}");
+        }
+
         Console.WriteLine($"  allocated: {allocated:F1} bytes/event");
         Console.WriteLine($"  prequential predict-then-learn per row (OnlineLearner.PredictThenLearn): {prequentialNs:F1} ns/event");
         Console.WriteLine($"JSON edge: EventBatchReader on a 1,000-event body ({bodyBytes / 1000.0:F0} bytes/event): {parseNs:F0} ns/event = {1e9 / parseNs / 1e6:F2} M events/s");
@@ -74,6 +81,7 @@ public static class CoreLoopScenario
                 target = TargetEventsPerSecond,
                 steps = StepNames.Select((n, s) => new { step = n, nsPerEvent = nsPerEvent[s] }).ToArray(),
                 primitives = primitives.Select(p => new { name = p.Name, nsPerAdd = p.Ns }).ToArray(),
+                monitorParts = parts.Select(p => new { name = p.Name, nsPerEvent = p.Ns }).ToArray(),
                 allocatedBytesPerEvent = allocated,
                 prequentialNsPerEvent = prequentialNs,
                 jsonParseNsPerEvent = parseNs,
@@ -131,6 +139,23 @@ public static class CoreLoopScenario
         }
 
         return new PassResult(total, steps.Select(t => (double)t / Stopwatch.Frequency).ToArray(), allocated);
+    }
+
+    /// <summary>The predictions a learner serves on the stream, learning each batch after predicting it (so scores and classes vary as in the loop).</summary>
+    private static Predictions[] Served(ModelSchema schema, EventBatch[] batches)
+    {
+        var learner = OnlineLearner.Create(schema);
+        var served = new Predictions[batches.Length];
+        for (var b = 0; b < batches.Length; b++)
+        {
+            served[b] = learner.PredictAll(batches[b]);
+            for (var row = 0; row < batches[b].Count; row++)
+            {
+                learner.Learn(batches[b], row, batches[b].Labels![row]);
+            }
+        }
+
+        return served;
     }
 
     private static double Prequential(ModelSchema schema, EventBatch[] batches)

@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using OrleansCt.Core.Drift.Multivariate;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Learning;
 using OrleansCt.Core.Monitoring;
@@ -231,12 +232,43 @@ public class LearnerBenchmarks
     }
 }
 
+/// <summary>A bucket's co-moments of the core stream's 10 features (the multivariate check), one row at a time from the columns: ns per row.</summary>
+public class CoMomentsBenchmarks
+{
+    private CoMoments _moments = null!;
+    private EventBatch _batch = null!;
+
+    /// <summary>Co-moments that hold 200,000 rows.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _moments = new CoMoments(CoreData.Features);
+        foreach (var batch in MicroData.Batches)
+        {
+            _batch = batch;
+            AddRows();
+        }
+
+        _batch = MicroData.Batches[7];
+    }
+
+    /// <summary>CoMoments.Add(columns, row) on each row of a 1,000-row batch, as ModelMonitor feeds a bucket's.</summary>
+    [Benchmark(OperationsPerInvoke = MicroData.Column)]
+    public void AddRows()
+    {
+        for (var row = 0; row < _batch.Count; row++)
+        {
+            _moments.Add(_batch.Numeric, row);
+        }
+    }
+}
+
 /// <summary>
 /// What ModelMonitor.ObserveEvents does to the sketches for a batch of 1,000 events with 10 numeric features and a binary score, per
-/// event: the bucket's sketches (k 16, with reference bins) and the whole stream's (k 48). <see cref="PerRow"/> is its pattern today (for
-/// each row, every feature into the bucket and then into the whole stream); <see cref="ColumnWise"/> is the same work a column at a
-/// time, with the bulk adds, as ModelMonitor could do for a run of rows that fall in one bucket. Both leave the same sketches, bit for bit
-/// (<see cref="CheckSameSketches"/>).
+/// event: the bucket's sketches (k 16, with reference bins) and the whole stream's (k 48). <see cref="PerRow"/> is the pattern it had
+/// until 2026-11-29 (for each row, every feature into the bucket and then into the whole stream); <see cref="ColumnWise"/> is the same
+/// work a column at a time, with the bulk adds, as ModelMonitor now does for each run of rows that fall in one bucket. Both leave the same
+/// sketches, bit for bit (<see cref="CheckSameSketches"/>).
 /// </summary>
 public class MonitorPatternBenchmarks
 {

@@ -26,6 +26,7 @@ public static class MicroScenario
         typeof(FixedHistogramBenchmarks),
         typeof(CategoricalSketchBenchmarks),
         typeof(LearnerBenchmarks),
+        typeof(CoMomentsBenchmarks),
         typeof(MonitorPatternBenchmarks),
     ];
 

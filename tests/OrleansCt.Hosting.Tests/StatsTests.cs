@@ -82,8 +82,8 @@ public sealed class StatsTests(SiloFixture fixture)
         var refused = await http.PostRaw("v1/models/quality/predict", odd.Replace("q1", "q3").Replace("q2", "q4"));
         var after = await (await http.GetAsync("v1/models/quality/stats")).Read<StatsResponse>();
 
-        Assert.Equal(new DataQualityView(0, 1, 0), counted.DataQuality!["nswprice"]);
-        Assert.Equal(new DataQualityView(0, 0, 1), counted.DataQuality["day"]);
+        Assert.Equal(new DataQualityView(0, 1, 0, MissingShare: 0), counted.DataQuality!["nswprice"]);
+        Assert.Equal(new DataQualityView(0, 0, 1, MissingShare: 0), counted.DataQuality["day"]);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(["events[0].features.nswprice", "events[0].features.day"], (await refused.Read<ProblemView>()).Errors!.Select(e => e.Field));
         Assert.Equal(2, after.Window.Events);

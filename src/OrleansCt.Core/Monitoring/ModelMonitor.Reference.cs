@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using OrleansCt.Core.Buckets;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
@@ -127,6 +128,77 @@ public sealed partial class ModelMonitor
                 violations[batch.Numeric.Length + f]++;
             }
         }
+    }
+
+    /// <summary>
+    /// Rows [<paramref name="start"/>, <paramref name="end"/>) of one bucket: per numeric feature the values outside its range, counted a
+    /// column at a time into the bucket's <paramref name="violations"/> (when it keeps them) and the monitor's <see cref="OutOfRange"/>; per
+    /// categorical feature the values outside its categories (the batch-wide <see cref="Unseen"/> is counted apart).
+    /// </summary>
+    private void CountViolations(long[]? violations, EventBatch batch, int start, int end)
+    {
+        for (var f = 0; f < batch.Numeric.Length; f++)
+        {
+            var (min, max) = (_schema.Numeric[f].Min ?? double.NegativeInfinity, _schema.Numeric[f].Max ?? double.PositiveInfinity);
+            if (min == double.NegativeInfinity && max == double.PositiveInfinity)
+            {
+                // Nothing is below −∞ or above +∞, NaN included.
+                continue;
+            }
+
+            var outside = Outside(batch.Numeric[f].AsSpan(start, end - start), min, max);
+            OutOfRange[f] += outside;
+            if (violations is not null)
+            {
+                violations[f] += outside;
+            }
+        }
+
+        if (violations is null)
+        {
+            return;
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            if (_schema.CategorySets[f] is { } known)
+            {
+                var column = batch.Categorical[f];
+                for (var row = start; row < end; row++)
+                {
+                    if (column[row] is { } category && !known.Contains(category))
+                    {
+                        violations[batch.Numeric.Length + f]++;
+                    }
+                }
+            }
+        }
+    }
+
+    // How many values are below min or above max (NaN is neither), four at a time: a lane that is outside compares to all ones, that is −1.
+    private static long Outside(ReadOnlySpan<double> values, double min, double max)
+    {
+        var count = 0L;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var (low, high) = (Vector256.Create(min), Vector256.Create(max));
+            var sum = Vector256<long>.Zero;
+            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var x = Vector256.Create(values.Slice(i, Vector256<double>.Count));
+                sum -= (Vector256.LessThan(x, low) | Vector256.GreaterThan(x, high)).AsInt64();
+            }
+
+            count = Vector256.Sum(sum);
+        }
+
+        for (; i < values.Length; i++)
+        {
+            count += values[i] < min || values[i] > max ? 1 : 0;
+        }
+
+        return count;
     }
 
     /// <summary>Puts a bucket that closes into the outbox, if it counted on the reference's bins (bounded by the windows' history).</summary>

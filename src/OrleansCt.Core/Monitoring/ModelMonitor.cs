@@ -1,3 +1,4 @@
+using System.Buffers;
 using OrleansCt.Core.Buckets;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Metrics;
@@ -76,7 +77,71 @@ public sealed partial class ModelMonitor
     public FadingRegressionMetrics? FadingRegression { get; private set; }
 
     /// <summary>Counts a batch of events (the log entry at <paramref name="sequence"/>) and the predictions served for them.</summary>
+    /// <remarks>
+    /// Every row is routed in order (routing counts events and late events and may open buckets); the rows are fed a run at a time, a run
+    /// being consecutive rows that go to the same bucket (usually the whole batch): each numeric column of the run goes into the bucket's,
+    /// the whole stream's and, while it is gathered, the reference's sketches with their column adds, which leave every sketch bit for bit
+    /// as the row-by-row feed (<see cref="ObserveEventsRowByRow"/>) does; categorical values, predicted classes and co-moments go row by row.
+    /// </remarks>
     public void ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
+    {
+        CountUnseen(batch);
+        var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
+        var joint = d == 0 ? null : d == batch.Numeric.Length ? batch.Numeric : batch.Numeric[..d];
+        var at = _schema.IsClassification ? _schema.PositiveClassIndex : 0;
+        var rented = predictions.Width == 1 && at == 0 ? null : ArrayPool<double>.Shared.Rent(batch.Count);
+        try
+        {
+            // The served score of every row (P(positive class), or the value) as a column.
+            var scores = rented is null ? predictions.Scores.AsSpan(0, batch.Count) : rented.AsSpan(0, batch.Count);
+            if (rented is not null)
+            {
+                for (var row = 0; row < batch.Count; row++)
+                {
+                    scores[row] = predictions.Scores[(row * predictions.Width) + at];
+                }
+            }
+
+            Bucket<StreamStats>? current = null;
+            var start = 0;
+            for (var row = 0; row < batch.Count; row++)
+            {
+                var bucket = Buckets.Route(batch.Times[row]);
+                bucket.Holds(sequence);
+                if (bucket != current)
+                {
+                    if (current is not null)
+                    {
+                        AddRun(current.State, batch, predictions, scores, joint, start, row);
+                    }
+
+                    (current, start) = (bucket, row);
+                }
+            }
+
+            if (current is not null)
+            {
+                AddRun(current.State, batch, predictions, scores, joint, start, batch.Count);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<double>.Shared.Return(rented);
+            }
+        }
+
+        Events += batch.Count;
+        CountNewFeatures(batch);
+        Buckets.Advance();
+    }
+
+    /// <summary>
+    /// The row-by-row feed that <see cref="ObserveEvents"/> replaced, kept as the reference it must match bit for bit (the tests feed the
+    /// same batches both ways and compare the checkpoints).
+    /// </summary>
+    internal void ObserveEventsRowByRow(EventBatch batch, Predictions predictions, long sequence = 0)
     {
         CountViolations(batch);
         var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
@@ -103,6 +168,88 @@ public sealed partial class ModelMonitor
         Events += batch.Count;
         CountNewFeatures(batch);
         Buckets.Advance();
+    }
+
+    /// <summary>
+    /// Feeds rows [<paramref name="start"/>, <paramref name="end"/>), all routed to the bucket holding <paramref name="bucket"/>. While the
+    /// reference is gathered, the run is cut after the event that completes it: setting the reference gives the open buckets new, empty
+    /// histograms, which the rest of the run must go into, as row by row.
+    /// </summary>
+    private void AddRun(StreamStats bucket, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, double[][]? joint, int start, int end)
+    {
+        while (start < end)
+        {
+            var stop = end;
+            var wanted = (long)_schema.Definition.Monitoring.ReferenceEvents - ReferenceEvents;
+            if (Reference is not null && wanted > 0 && wanted < end - start)
+            {
+                stop = start + (int)wanted;
+            }
+
+            CountViolations(bucket.Violations, batch, start, stop);
+            if (bucket.Joint is { } moments)
+            {
+                for (var row = start; row < stop; row++)
+                {
+                    moments.Add(joint!, row);
+                }
+            }
+
+            AddEvents(bucket, batch, predictions, scores, start, stop);
+            AddEvents(Overall, batch, predictions, scores, start, stop);
+            if (Reference is not null)
+            {
+                AddEvents(Reference, batch, predictions, scores, start, stop);
+                for (var row = start; row < stop; row++)
+                {
+                    AddReferenceJoint(joint, row);
+                    if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
+                    {
+                        SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents, ReferenceJoint));
+                    }
+                }
+            }
+
+            start = stop;
+        }
+    }
+
+    /// <summary>Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: numeric columns and scores with the column adds, the rest row by row.</summary>
+    private void AddEvents(StreamStats stats, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, int start, int end)
+    {
+        var length = end - start;
+        var histograms = stats.Histograms;
+        for (var f = 0; f < batch.Numeric.Length; f++)
+        {
+            var column = batch.Numeric[f].AsSpan(start, length);
+            stats.Numeric[f].Add(column);
+            histograms?[f].Add(column);
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            var column = batch.Categorical[f];
+            var sketch = stats.Categorical[f];
+            var histogram = histograms?[batch.Numeric.Length + f];
+            for (var row = start; row < end; row++)
+            {
+                sketch.Add(column[row]);
+                histogram?.Add(column[row]);
+            }
+        }
+
+        var served = scores[start..end];
+        stats.PredictionHistogram?.Add(served);
+        stats.Scores.Add(served);
+        if (_schema.IsClassification)
+        {
+            var classes = _schema.Definition.Classes;
+            var predicted = stats.PredictedClasses!;
+            for (var row = start; row < end; row++)
+            {
+                predicted.Add(classes[predictions.ArgMax(row)]);
+            }
+        }
     }
 
     /// <summary>
@@ -152,6 +299,21 @@ public sealed partial class ModelMonitor
             }
         }
 
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            if (_schema.CategorySets[f] is { } known)
+            {
+                foreach (var category in batch.Categorical[f])
+                {
+                    Unseen[f] += category is not null && !known.Contains(category) ? 1 : 0;
+                }
+            }
+        }
+    }
+
+    /// <summary>The categorical half of the batch-wide counts (<see cref="Unseen"/>); the numeric half, <see cref="OutOfRange"/>, is counted run by run.</summary>
+    private void CountUnseen(EventBatch batch)
+    {
         for (var f = 0; f < batch.Categorical.Length; f++)
         {
             if (_schema.CategorySets[f] is { } known)

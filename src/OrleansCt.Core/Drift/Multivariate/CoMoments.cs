@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace OrleansCt.Core.Drift.Multivariate;
 
 /// <summary>
@@ -61,13 +65,11 @@ public sealed class CoMoments
             throw new ArgumentException($"the row has {row.Length} values but these co-moments have {Dimensions} dimensions.", nameof(row));
         }
 
-        foreach (var x in row)
+        ref var x = ref MemoryMarshal.GetReference(row);
+        if (!AllFinite(ref x))
         {
-            if (!double.IsFinite(x))
-            {
-                Skipped++;
-                return;
-            }
+            Skipped++;
+            return;
         }
 
         Count++;
@@ -77,17 +79,7 @@ public sealed class CoMoments
             return;
         }
 
-        // C += (n−1)/n · δδᵀ with δ = x − old mean: the same as δ(x − new mean)ᵀ, but symmetric term by term.
-        var mean = _mean.AsSpan(0, row.Length);
-        var delta = _delta.AsSpan(0, row.Length);
-        var n = (double)Count;
-        for (var i = 0; i < row.Length; i++)
-        {
-            delta[i] = row[i] - mean[i];
-            mean[i] += delta[i] / n;
-        }
-
-        AddOuterDelta((n - 1) / n);
+        Step(ref x);
     }
 
     /// <summary>Adds row <paramref name="row"/> of columnar data, columns[f][row] being dimension f, without building the row.</summary>
@@ -99,7 +91,21 @@ public sealed class CoMoments
             throw new ArgumentException($"{columns.Length} columns were given but these co-moments have {Dimensions} dimensions.", nameof(columns));
         }
 
-        for (var f = 0; f < Dimensions; f++)
+        // Gathered in the blocks that Step reads (see Blocks), so that each of its loads finds one earlier store of the same place and width.
+        var (wide, pair, odd) = Blocks;
+        var f = 0;
+        for (; f < wide; f += Vector256<double>.Count)
+        {
+            Vector256.Create(columns[f][row], columns[f + 1][row], columns[f + 2][row], columns[f + 3][row]).CopyTo(_row, f);
+        }
+
+        if (pair)
+        {
+            Vector128.Create(columns[f][row], columns[f + 1][row]).CopyTo(_row, f);
+            f += Vector128<double>.Count;
+        }
+
+        if (odd)
         {
             _row[f] = columns[f][row];
         }
@@ -158,6 +164,106 @@ public sealed class CoMoments
         state.Mean.CopyTo(result._mean, 0);
         state.CoMoments.CopyTo(result._c, 0);
         return result;
+    }
+
+    // The dimensions in blocks: 4-wide from 0 to Wide, then a 2-wide block if Pair, then a single last value if Odd. The row, δ and the
+    // mean are read and written in these blocks, and each row of C in the same blocks of j (after a few single values up to the first
+    // block boundary at or after the diagonal): every load then finds its data in one earlier store of the same place and width, which the
+    // processor forwards (a wider load over narrower stores, or across two, would wait for the stores to reach the cache).
+    private (int Wide, bool Pair, bool Odd) Blocks => (Dimensions & ~3, (Dimensions & 2) != 0, (Dimensions & 1) != 0);
+
+    // True when no value is NaN or infinite: x·0 is ±0 for a finite x and NaN otherwise, so a block's sum is NaN as soon as one is not finite.
+    private bool AllFinite(ref double x)
+    {
+        var (wide, pair, odd) = Blocks;
+        var sum = Vector256<double>.Zero;
+        var i = 0;
+        for (; i < wide; i += Vector256<double>.Count)
+        {
+            sum += Vector256.LoadUnsafe(ref x, (nuint)i) * Vector256<double>.Zero;
+        }
+
+        var finite = Vector256.EqualsAll(sum, sum);
+        if (pair)
+        {
+            var two = Vector128.LoadUnsafe(ref x, (nuint)i) * Vector128<double>.Zero;
+            finite &= Vector128.EqualsAll(two, two);
+            i += Vector128<double>.Count;
+        }
+
+        return finite && (!odd || double.IsFinite(Unsafe.Add(ref x, i)));
+    }
+
+    // One row x of finite values, Count already counting it (≥ 2): δ = x − old mean, mean += δ / n, then C += (n−1)/n · δδᵀ (the same as
+    // δ(x − new mean)ᵀ, but symmetric term by term). Each vector lane is the scalar step's own IEEE operation on the same operands in the
+    // same order (a product rounded, then added; no fused multiply-add), so the state is bit for bit that of the one-value-at-a-time loop.
+    private void Step(ref double x)
+    {
+        var (wide, pair, odd) = Blocks;
+        ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
+        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        var n = (double)Count;
+        var i = 0;
+        for (; i < wide; i += Vector256<double>.Count)
+        {
+            var m = Vector256.LoadUnsafe(ref mean, (nuint)i);
+            var d = Vector256.LoadUnsafe(ref x, (nuint)i) - m;
+            d.StoreUnsafe(ref delta, (nuint)i);
+            (m + (d / Vector256.Create(n))).StoreUnsafe(ref mean, (nuint)i);
+        }
+
+        if (pair)
+        {
+            var m = Vector128.LoadUnsafe(ref mean, (nuint)i);
+            var d = Vector128.LoadUnsafe(ref x, (nuint)i) - m;
+            d.StoreUnsafe(ref delta, (nuint)i);
+            (m + (d / Vector128.Create(n))).StoreUnsafe(ref mean, (nuint)i);
+            i += Vector128<double>.Count;
+        }
+
+        if (odd)
+        {
+            var d = Unsafe.Add(ref x, i) - Unsafe.Add(ref mean, i);
+            Unsafe.Add(ref delta, i) = d;
+            Unsafe.Add(ref mean, i) += d / n;
+        }
+
+        var scale = (n - 1) / n;
+        var dimensions = Dimensions;
+        var pairEnd = pair ? wide + Vector128<double>.Count : wide;
+        ref var c = ref MemoryMarshal.GetArrayDataReference(_c);
+        var row = 0;
+        for (i = 0; i < dimensions; i++)
+        {
+            // Row i of the upper triangle, (i, j) for j = i … d − 1: (i, i) is at row, (i, j) j − i further.
+            var a = Unsafe.Add(ref delta, i) * scale;
+            var j = i;
+            var head = i < wide ? (i + 3) & ~3 : i <= wide ? wide : i <= pairEnd ? pairEnd : dimensions;
+            for (; j < head; j++)
+            {
+                Unsafe.Add(ref c, row + j - i) += a * Unsafe.Add(ref delta, j);
+            }
+
+            for (; j < wide; j += Vector256<double>.Count)
+            {
+                ref var at = ref Unsafe.Add(ref c, row + j - i);
+                (Vector256.LoadUnsafe(ref at) + (Vector256.Create(a) * Vector256.LoadUnsafe(ref delta, (nuint)j))).StoreUnsafe(ref at);
+            }
+
+            if (pair && j == wide)
+            {
+                ref var at = ref Unsafe.Add(ref c, row + j - i);
+                (Vector128.LoadUnsafe(ref at) + (Vector128.Create(a) * Vector128.LoadUnsafe(ref delta, (nuint)j))).StoreUnsafe(ref at);
+                j += Vector128<double>.Count;
+            }
+
+            if (j < dimensions)
+            {
+                Unsafe.Add(ref c, row + j - i) += a * Unsafe.Add(ref delta, j);
+            }
+
+            row += dimensions - i;
+        }
     }
 
     /// <summary>Position of (i, j), i ≤ j, in the upper triangle stored row by row.</summary>
