@@ -6,7 +6,7 @@ namespace OrleansCt.Grains.Log;
 /// <summary>Turns log entries into log rows and back.</summary>
 public sealed class LogCodec(Serializer serializer)
 {
-    public LogRecord Encode(string model, long sequence, LogEntry entry, ulong[] idHashes)
+    public LogRecord Encode(string model, long sequence, LogEntry entry, ulong[] idHashes, ulong fingerprint = 0)
     {
         var (kind, first, last, count) = entry switch
         {
@@ -14,7 +14,7 @@ public sealed class LogCodec(Serializer serializer)
             LabelsEntry l => (LogEntryKind.Labels, 0.0, 0.0, l.Ids.Length),
             _ => (LogEntryKind.Control, 0.0, 0.0, 0),
         };
-        return new LogRecord(model, sequence, kind, first, last, count, entry.ArrivalUnixMs, serializer.SerializeToArray(entry), idHashes);
+        return new LogRecord(model, sequence, kind, first, last, count, entry.ArrivalUnixMs, serializer.SerializeToArray(entry), idHashes, fingerprint);
     }
 
     public LogEntry Decode(LogRecord record) =>

@@ -32,7 +32,16 @@ public sealed partial class ModelGrain
 
         var width = _applier.Schema.PredictionWidth;
         var hashes = EventIdHash.Of(batch.Ids);
-        var located = await _log.LocateAsync(hashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
+        var fingerprint = BatchFingerprint.OfEvents(hashes);
+        var since = NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds;
+        if (await ResentAsync(fingerprint, since, batch) is { } resent)
+        {
+            // The same batch was stored before: answered whole from that entry, however many ids came in between.
+            return new AppendEventsResult(AppendStatus.Stored, resent.Predictions, Enumerable.Repeat(resent.Version, batch.Count).ToArray(),
+                0, batch.Count, 0, _snapshot is { } latest && latest.Sequence > sub.SnapshotSequence ? latest : null);
+        }
+
+        var located = _log.LocateRecent(hashes, since);
         var answers = new double[batch.Count * width];
         var versions = Enumerable.Repeat(sub.Version, batch.Count).ToArray();
         var fresh = new List<int>(batch.Count);
@@ -56,7 +65,8 @@ public sealed partial class ModelGrain
         {
             var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
             var (entry, eventHashes, prelearned) = await BuildEntryAsync(sub, rows, hashes);
-            appendedAt = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(entry.Batch)]);
+            // Only an entry holding the whole batch answers for it when it is resent.
+            appendedAt = await _log.AppendAsync(entry, [.. eventHashes, .. LabelledHashes(entry.Batch)], fresh.Count == batch.Count ? fingerprint : 0);
             _prelearned = prelearned is null ? null : (appendedAt, prelearned);
             Enqueue(appendedAt, entry);
             for (var i = 0; i < fresh.Count; i++)
@@ -80,7 +90,15 @@ public sealed partial class ModelGrain
         }
 
         var labelHashes = LabelIdHash.Of(batch.Ids);
-        var earlier = await _log.LocateAsync(labelHashes, NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds);
+        var fingerprint = BatchFingerprint.OfLabels(labelHashes);
+        var since = NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds;
+        if (await _log.FindBatchAsync(fingerprint, since) is not null)
+        {
+            // The same label batch was stored before: every label in it is a duplicate.
+            return new AppendLabelsResult(AppendStatus.Stored, batch.Count, 0, 0, batch.Count);
+        }
+
+        var earlier = _log.LocateRecent(labelHashes, since);
         var events = await _log.LocateAsync(EventIdHash.Of(batch.Ids), long.MinValue);
         var sequences = new long[batch.Count];
         var rows = new int[batch.Count];
@@ -112,7 +130,7 @@ public sealed partial class ModelGrain
                 BatchRows.Gather(joined.Select(j => (j.Entry.Batch, j.Row)).ToList(), schema.Numeric.Count, schema.Categorical.Count),
                 BatchRows.Gather(joined.Select(j => (j.Entry.Predictions, j.Row)).ToList(), schema.PredictionWidth),
                 joined.Select(j => j.Entry.ArrivalUnixMs).ToArray());
-            Enqueue(await _log.AppendAsync(entry, labelHashes), entry);
+            Enqueue(await _log.AppendAsync(entry, labelHashes, duplicates == 0 ? fingerprint : 0), entry);
         }
 
         var unmatched = batch.Count - duplicates - joined.Count;
@@ -139,6 +157,17 @@ public sealed partial class ModelGrain
         var learner = _applier.Learner!.Clone();
         var prequential = learner.PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
         return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), eventHashes, learner);
+    }
+
+    /// <summary>The entry that stored this very batch (same fingerprint, same ids in the same order) within the horizon, if any.</summary>
+    private async Task<EventsEntry?> ResentAsync(ulong fingerprint, long sinceUnixMs, EventBatch batch)
+    {
+        if (await _log.FindBatchAsync(fingerprint, sinceUnixMs) is not { } sequence || await _log.GetEventsAsync(sequence) is not { } stored)
+        {
+            return null;
+        }
+
+        return stored.Batch.Ids.AsSpan().SequenceEqual(batch.Ids) ? stored : null;
     }
 
     /// <summary>Events sent with their labels are labelled already: a later label for them is a duplicate.</summary>

@@ -6,8 +6,14 @@ public sealed class ModelGrainOptions
     /// <summary>Re-sent event ids are recognised for this long after they arrived (DESIGN.md log contract 4).</summary>
     public TimeSpan DedupHorizon { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Id hashes kept in memory; older lookups go to the stored id index.</summary>
+    /// <summary>
+    /// Id hashes kept in memory: a re-sent event id is recognised among the newest this many (within the horizon). Beyond
+    /// them a batch resent unchanged is still recognised whole, by its fingerprint; labels still join older events through the stored id index.
+    /// </summary>
     public int RecentIds { get; set; } = 50_000;
+
+    /// <summary>Batch fingerprints kept in memory; older ones (within the horizon) are one indexed query of the stored batch index.</summary>
+    public int RecentBatches { get; set; } = 10_000;
 
     /// <summary>Events whose batches stay in memory awaiting labels; older ones are read back from the log.</summary>
     public int RecentEvents { get; set; } = 10_000;

@@ -5,14 +5,16 @@ using OrleansCt.Storage.Log;
 namespace OrleansCt.Grains.Model;
 
 /// <summary>
-/// One model's view of the log: fenced appends at the next sequence, id lookups (memory first, then the stored id
-/// index), and entries read back by sequence.
+/// One model's view of the log: fenced appends at the next sequence, entries read back by sequence, and three look-ups:
+/// recent ids (memory only: the id window), resent batches (by fingerprint: memory, then one indexed query of the batch
+/// index), and the events labels join (memory, then a scan of the stored id index).
 /// </summary>
 internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, ModelGrainOptions options)
 {
     private const int ReadPage = 256;
     private readonly IdWindow _ids = new(options.RecentIds);
     private readonly RecentEntries _recent = new(options.RecentEvents);
+    private readonly RecentBatches _batches = new(options.RecentBatches);
 
     public long LastSequence { get; private set; }
 
@@ -25,24 +27,39 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
             return;
         }
 
+        // Only as many of the newest ids and fingerprints as memory keeps: the id window is complete from its oldest block on.
         var since = nowUnixMs - (long)options.DedupHorizon.TotalMilliseconds;
-        foreach (var block in await log.ReadIdIndexAsync(model, since, cancellationToken))
+        var blocks = await log.ReadIdIndexAsync(model, since, options.RecentIds, cancellationToken);
+        foreach (var block in blocks)
         {
             _ids.Add(block.Sequence, block.ArrivalUnixMs, block.Hashes);
         }
 
-        _ids.CompleteFrom(since);
+        var full = blocks.Sum(b => (long)b.Hashes.Length) >= options.RecentIds;
+        _ids.CompleteFrom(full && blocks.Count > 0 ? blocks[0].ArrivalUnixMs + 1 : since);
+        var batches = await log.ReadBatchIndexAsync(model, since, options.RecentBatches, cancellationToken);
+        foreach (var batch in batches)
+        {
+            _batches.Add(batch.Fingerprint, batch.Sequence, batch.ArrivalUnixMs);
+        }
+
+        _batches.CompleteFrom(batches.Count >= options.RecentBatches && batches.Count > 0 ? batches[0].ArrivalUnixMs + 1 : since);
     }
 
-    /// <summary>Appends at the next sequence; returns it once the entry is durable.</summary>
-    public async Task<long> AppendAsync(LogEntry entry, ulong[] idHashes)
+    /// <summary>Appends at the next sequence; returns it once the entry is durable. A non-zero fingerprint goes to the batch index.</summary>
+    public async Task<long> AppendAsync(LogEntry entry, ulong[] idHashes, ulong fingerprint = 0)
     {
         var sequence = LastSequence + 1;
-        await log.AppendAsync(codec.Encode(model, sequence, entry, idHashes));
+        await log.AppendAsync(codec.Encode(model, sequence, entry, idHashes, fingerprint));
         LastSequence = sequence;
         if (idHashes.Length > 0)
         {
             _ids.Add(sequence, entry.ArrivalUnixMs, idHashes);
+        }
+
+        if (fingerprint != 0)
+        {
+            _batches.Add(fingerprint, sequence, entry.ArrivalUnixMs);
         }
 
         Remember(sequence, entry);
@@ -54,6 +71,7 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
     {
         _ids.Forget(throughSequence);
         _recent.Forget(throughSequence);
+        _batches.Forget(throughSequence);
     }
 
     public void Remember(long sequence, LogEntry entry)
@@ -64,7 +82,36 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         }
     }
 
-    /// <summary>For each hash, where it was logged at or after <paramref name="sinceUnixMs"/>; sequence 0 when nowhere.</summary>
+    /// <summary>
+    /// For each hash, where it was logged at or after <paramref name="sinceUnixMs"/> among the ids memory keeps (the newest
+    /// <c>RecentIds</c>); sequence 0 when not there. Never reads storage, so its cost does not grow with the log.
+    /// </summary>
+    public (long Sequence, int Position)[] LocateRecent(ulong[] hashes, long sinceUnixMs)
+    {
+        var found = new (long Sequence, int Position)[hashes.Length];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            if (_ids.TryFind(hashes[i], sinceUnixMs, out var sequence, out var position))
+            {
+                found[i] = (sequence, position);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The latest entry stored at or after <paramref name="sinceUnixMs"/> with this batch fingerprint: memory, then one indexed query.</summary>
+    public async Task<long?> FindBatchAsync(ulong fingerprint, long sinceUnixMs)
+    {
+        if (_batches.TryFind(fingerprint, sinceUnixMs, out var sequence))
+        {
+            return sequence;
+        }
+
+        return _batches.Covers(sinceUnixMs) ? null : await log.FindBatchAsync(model, fingerprint, sinceUnixMs);
+    }
+
+    /// <summary>For each hash, where it was logged at or after <paramref name="sinceUnixMs"/>: memory, then the stored id index; sequence 0 when nowhere.</summary>
     public async Task<(long Sequence, int Position)[]> LocateAsync(ulong[] hashes, long sinceUnixMs)
     {
         var found = new (long Sequence, int Position)[hashes.Length];

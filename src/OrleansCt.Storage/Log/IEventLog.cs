@@ -28,8 +28,20 @@ public interface IEventLog
     /// </summary>
     Task<IReadOnlyList<IdLocation>> FindIdsAsync(string model, IReadOnlyCollection<ulong> hashes, long minArrivalUnixMs, CancellationToken cancellationToken = default);
 
-    /// <summary>The id-index blocks of entries that arrived at or after <paramref name="minArrivalUnixMs"/>, in sequence order (to warm an in-memory index).</summary>
-    Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The id-index blocks of entries that arrived at or after <paramref name="minArrivalUnixMs"/>, in sequence order (to warm an
+    /// in-memory index): the newest ones, taken newest first while fewer than <paramref name="maxHashes"/> hashes are taken.
+    /// </summary>
+    Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, int maxHashes = int.MaxValue, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The latest entry stored with this batch fingerprint (<see cref="LogRecord.Fingerprint"/>) that arrived at or after
+    /// <paramref name="minArrivalUnixMs"/>; null when there is none. One indexed look-up, whatever the size of the log.
+    /// </summary>
+    Task<long?> FindBatchAsync(string model, ulong fingerprint, long minArrivalUnixMs, CancellationToken cancellationToken = default);
+
+    /// <summary>The newest <paramref name="maxCount"/> batch fingerprints of entries that arrived at or after <paramref name="minArrivalUnixMs"/>, in sequence order.</summary>
+    Task<IReadOnlyList<BatchIndexRow>> ReadBatchIndexAsync(string model, long minArrivalUnixMs, int maxCount, CancellationToken cancellationToken = default);
 
     /// <summary>The size of the model's retained log; all zeros for an empty or unknown model.</summary>
     Task<LogSize> SizeAsync(string model, CancellationToken cancellationToken = default);

@@ -2,7 +2,8 @@ namespace OrleansCt.Storage.Log;
 
 /// <summary>
 /// One row of a model's log: one batch, never one event. <paramref name="IdHashes"/> (one per event, in
-/// position order) goes to the id index beside the log; it may be empty for entries without ids.
+/// position order) goes to the id index beside the log; it may be empty for entries without ids. A non-zero
+/// <paramref name="Fingerprint"/> (the batch's <c>BatchFingerprint</c>) goes to the batch index, where a resent batch finds it.
 /// </summary>
 public sealed record LogRecord(
     string Model,
@@ -13,4 +14,5 @@ public sealed record LogRecord(
     int Count,
     long ArrivalUnixMs,
     byte[] Payload,
-    ulong[] IdHashes);
+    ulong[] IdHashes,
+    ulong Fingerprint = 0);

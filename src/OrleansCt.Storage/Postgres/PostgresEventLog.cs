@@ -28,6 +28,8 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
 
     private const string InsertBlock = "INSERT INTO id_index (model, sequence, arrival_ms, hashes) VALUES (@model, @sequence, @arrival, @hashes)";
 
+    private const string InsertFingerprint = "INSERT INTO batch_index (model, fingerprint, sequence, arrival_ms) VALUES (@model, @fingerprint, @sequence, @arrival)";
+
     private const string SelectEntries = """
         SELECT l.sequence, l.kind, l.first_time, l.last_time, l.count, l.arrival_ms, l.payload, i.hashes
         FROM log l LEFT JOIN id_index i ON i.model = l.model AND i.sequence = l.sequence
@@ -62,9 +64,19 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
             batch.BatchCommands.Add(block);
         }
 
+        if (record.Fingerprint != 0)
+        {
+            var fingerprint = new NpgsqlBatchCommand(InsertFingerprint);
+            fingerprint.Parameters.AddWithValue("model", record.Model);
+            fingerprint.Parameters.AddWithValue("fingerprint", unchecked((long)record.Fingerprint));
+            fingerprint.Parameters.AddWithValue("sequence", record.Sequence);
+            fingerprint.Parameters.AddWithValue("arrival", record.ArrivalUnixMs);
+            batch.BatchCommands.Add(fingerprint);
+        }
+
         try
         {
-            // The lock and both rows in one round trip, in the one transaction: the entry and its index block land together or not at all.
+            // The lock and the rows in one round trip, in the one transaction: the entry and its index block land together or not at all.
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException exception) when (PostgresDatabase.IsUniqueViolation(exception))
@@ -160,22 +172,65 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
         return search.Found;
     }
 
-    public async Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, int maxHashes = int.MaxValue, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            "SELECT sequence, arrival_ms, hashes FROM id_index WHERE model = @model AND arrival_ms >= @min ORDER BY sequence",
+            "SELECT sequence, arrival_ms, hashes FROM id_index WHERE model = @model AND arrival_ms >= @min ORDER BY sequence DESC",
             connection);
         command.Parameters.AddWithValue("model", model);
         command.Parameters.AddWithValue("min", minArrivalUnixMs);
         var blocks = new List<IdIndexBlock>();
+        var taken = 0L;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (taken < maxHashes && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var block = new IdIndexBlock(reader.GetInt64(0), reader.GetInt64(1), HashBlock.Unpack(reader.GetFieldValue<byte[]>(2)));
+            blocks.Add(block);
+            taken += block.Hashes.Length;
+        }
+
+        blocks.Reverse();
+        return blocks;
+    }
+
+    public async Task<long?> FindBatchAsync(string model, ulong fingerprint, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT sequence FROM batch_index WHERE model = @model AND fingerprint = @fingerprint AND arrival_ms >= @min
+            ORDER BY sequence DESC LIMIT 1
+            """,
+            connection);
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("fingerprint", unchecked((long)fingerprint));
+        command.Parameters.AddWithValue("min", minArrivalUnixMs);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long sequence ? sequence : null;
+    }
+
+    public async Task<IReadOnlyList<BatchIndexRow>> ReadBatchIndexAsync(string model, long minArrivalUnixMs, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        await using var connection = await database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT fingerprint, sequence, arrival_ms FROM batch_index WHERE model = @model AND arrival_ms >= @min
+            ORDER BY sequence DESC LIMIT @max
+            """,
+            connection);
+        command.Parameters.AddWithValue("model", model);
+        command.Parameters.AddWithValue("min", minArrivalUnixMs);
+        command.Parameters.AddWithValue("max", maxCount);
+        var rows = new List<BatchIndexRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            blocks.Add(new IdIndexBlock(reader.GetInt64(0), reader.GetInt64(1), HashBlock.Unpack(reader.GetFieldValue<byte[]>(2))));
+            rows.Add(new BatchIndexRow(unchecked((ulong)reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)));
         }
 
-        return blocks;
+        rows.Reverse();
+        return rows;
     }
 
     public async Task<LogSize> SizeAsync(string model, CancellationToken cancellationToken = default)
@@ -239,6 +294,7 @@ public sealed class PostgresEventLog(PostgresDatabase database) : IEventLog
             foreach (var sql in new[]
             {
                 "DELETE FROM id_index WHERE model = @model AND sequence <= @cut",
+                "DELETE FROM batch_index WHERE model = @model AND sequence <= @cut",
                 "DELETE FROM log WHERE model = @model AND sequence <= @cut",
                 """
                 INSERT INTO log_trim (model, trimmed_through) VALUES (@model, @cut)

@@ -26,6 +26,13 @@ internal static class PostgresSchema
             hashes bytea NOT NULL,
             PRIMARY KEY (model, sequence));
         CREATE INDEX IF NOT EXISTS id_index_arrival ON id_index (model, arrival_ms);
+        CREATE TABLE IF NOT EXISTS batch_index (
+            model text NOT NULL,
+            fingerprint bigint NOT NULL,
+            sequence bigint NOT NULL,
+            arrival_ms bigint NOT NULL,
+            PRIMARY KEY (model, fingerprint, sequence));
+        CREATE INDEX IF NOT EXISTS batch_index_sequence ON batch_index (model, sequence);
         CREATE TABLE IF NOT EXISTS log_trim (
             model text NOT NULL PRIMARY KEY,
             trimmed_through bigint NOT NULL);

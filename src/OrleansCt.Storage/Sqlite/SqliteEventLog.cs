@@ -22,6 +22,8 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
 
     private const string InsertBlock = "INSERT INTO id_index (model, sequence, arrival_ms, hashes) VALUES ($model, $sequence, $arrival, $hashes)";
 
+    private const string InsertFingerprint = "INSERT INTO batch_index (model, fingerprint, sequence, arrival_ms) VALUES ($model, $fingerprint, $sequence, $arrival)";
+
     private const string SelectEntries = """
         SELECT l.sequence, l.kind, l.first_time, l.last_time, l.count, l.arrival_ms, l.payload, i.hashes
         FROM log l LEFT JOIN id_index i ON i.model = l.model AND i.sequence = l.sequence
@@ -116,21 +118,62 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         return Task.FromResult(search.Found);
     }
 
-    public Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<IdIndexBlock>> ReadIdIndexAsync(string model, long minArrivalUnixMs, int maxHashes = int.MaxValue, CancellationToken cancellationToken = default)
     {
         using var connection = database.OpenReader();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT sequence, arrival_ms, hashes FROM id_index WHERE model = $model AND arrival_ms >= $min ORDER BY sequence";
+        command.CommandText = "SELECT sequence, arrival_ms, hashes FROM id_index WHERE model = $model AND arrival_ms >= $min ORDER BY sequence DESC";
         command.Parameters.AddWithValue("$model", model);
         command.Parameters.AddWithValue("$min", minArrivalUnixMs);
         var blocks = new List<IdIndexBlock>();
+        var taken = 0L;
+        using var reader = command.ExecuteReader();
+        while (taken < maxHashes && reader.Read())
+        {
+            var block = new IdIndexBlock(reader.GetInt64(0), reader.GetInt64(1), HashBlock.Unpack(reader.GetFieldValue<byte[]>(2)));
+            blocks.Add(block);
+            taken += block.Hashes.Length;
+        }
+
+        blocks.Reverse();
+        return Task.FromResult<IReadOnlyList<IdIndexBlock>>(blocks);
+    }
+
+    public Task<long?> FindBatchAsync(string model, ulong fingerprint, long minArrivalUnixMs, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT sequence FROM batch_index WHERE model = $model AND fingerprint = $fingerprint AND arrival_ms >= $min
+            ORDER BY sequence DESC LIMIT 1
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$fingerprint", unchecked((long)fingerprint));
+        command.Parameters.AddWithValue("$min", minArrivalUnixMs);
+        return Task.FromResult(command.ExecuteScalar() is long sequence ? sequence : (long?)null);
+    }
+
+    public Task<IReadOnlyList<BatchIndexRow>> ReadBatchIndexAsync(string model, long minArrivalUnixMs, int maxCount, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT fingerprint, sequence, arrival_ms FROM batch_index WHERE model = $model AND arrival_ms >= $min
+            ORDER BY sequence DESC LIMIT $max
+            """;
+        command.Parameters.AddWithValue("$model", model);
+        command.Parameters.AddWithValue("$min", minArrivalUnixMs);
+        command.Parameters.AddWithValue("$max", maxCount);
+        var rows = new List<BatchIndexRow>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            blocks.Add(new IdIndexBlock(reader.GetInt64(0), reader.GetInt64(1), HashBlock.Unpack(reader.GetFieldValue<byte[]>(2))));
+            rows.Add(new BatchIndexRow(unchecked((ulong)reader.GetInt64(0)), reader.GetInt64(1), reader.GetInt64(2)));
         }
 
-        return Task.FromResult<IReadOnlyList<IdIndexBlock>>(blocks);
+        rows.Reverse();
+        return Task.FromResult<IReadOnlyList<BatchIndexRow>>(rows);
     }
 
     public Task<LogSize> SizeAsync(string model, CancellationToken cancellationToken = default)
@@ -185,6 +228,7 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             foreach (var sql in new[]
             {
                 "DELETE FROM id_index WHERE model = $model AND sequence <= $cut",
+                "DELETE FROM batch_index WHERE model = $model AND sequence <= $cut",
                 "DELETE FROM log WHERE model = $model AND sequence <= $cut",
             })
             {
@@ -265,6 +309,16 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
             index.Parameters.AddWithValue("$arrival", record.ArrivalUnixMs);
             index.Parameters.AddWithValue("$hashes", block);
             index.ExecuteNonQuery();
+        }
+
+        if (record.Fingerprint != 0)
+        {
+            var fingerprint = scope.Command(InsertFingerprint);
+            fingerprint.Parameters.AddWithValue("$model", record.Model);
+            fingerprint.Parameters.AddWithValue("$fingerprint", unchecked((long)record.Fingerprint));
+            fingerprint.Parameters.AddWithValue("$sequence", record.Sequence);
+            fingerprint.Parameters.AddWithValue("$arrival", record.ArrivalUnixMs);
+            fingerprint.ExecuteNonQuery();
         }
 
         return null;

@@ -22,6 +22,13 @@ internal static class SqliteSchema
             hashes BLOB NOT NULL,
             PRIMARY KEY (model, sequence));
         CREATE INDEX IF NOT EXISTS id_index_arrival ON id_index (model, arrival_ms);
+        CREATE TABLE IF NOT EXISTS batch_index (
+            model TEXT NOT NULL,
+            fingerprint INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            arrival_ms INTEGER NOT NULL,
+            PRIMARY KEY (model, fingerprint, sequence)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS batch_index_sequence ON batch_index (model, sequence);
         CREATE TABLE IF NOT EXISTS log_trim (
             model TEXT NOT NULL PRIMARY KEY,
             trimmed_through INTEGER NOT NULL);
