@@ -29,6 +29,12 @@ public sealed class Bucket<T>(long index, double start, double end, T state)
 
     public long LastSequence { get; private set; }
 
+    /// <summary>
+    /// True once what the bucket holds has been folded into a stream-wide total (the monitor folds a bucket's numeric sketches into
+    /// the whole stream's when it closes); later additions for it must then go to both.
+    /// </summary>
+    public bool Folded { get; set; }
+
     /// <summary>Notes that events of the log entry at <paramref name="sequence"/> went to this bucket.</summary>
     public void Holds(long sequence)
     {

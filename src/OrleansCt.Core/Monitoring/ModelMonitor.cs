@@ -25,7 +25,7 @@ public sealed partial class ModelMonitor
             new BucketOptions { Seconds = m.BucketSeconds, Events = m.BucketEvents, AllowedLatenessSeconds = m.AllowedLatenessSeconds, Ring = m.Ring },
             () => StreamStats.Create(schema, Binning))
         {
-            Closing = Summarize,
+            Closing = Close,
         };
         Overall = StreamStats.Create(schema, scale: WholeStreamScale);
         Reference = StreamStats.Create(schema, scale: WholeStreamScale);
@@ -112,7 +112,7 @@ public sealed partial class ModelMonitor
                 {
                     if (current is not null)
                     {
-                        AddRun(current.State, batch, predictions, scores, joint, start, row);
+                        AddRun(current.State, current.Folded, batch, predictions, scores, joint, start, row);
                     }
 
                     (current, start) = (bucket, row);
@@ -121,7 +121,7 @@ public sealed partial class ModelMonitor
 
             if (current is not null)
             {
-                AddRun(current.State, batch, predictions, scores, joint, start, batch.Count);
+                AddRun(current.State, current.Folded, batch, predictions, scores, joint, start, batch.Count);
             }
         }
         finally
@@ -153,7 +153,7 @@ public sealed partial class ModelMonitor
             AddEvent(bucket.State, batch, predictions, row);
             CountViolations(bucket.State.Violations!, batch, row);
             bucket.State.Joint?.Add(joint!, row);
-            AddEvent(Overall, batch, predictions, row);
+            AddEvent(Overall, batch, predictions, row, numeric: bucket.Folded);
             if (Reference is not null)
             {
                 AddEvent(Reference, batch, predictions, row);
@@ -175,7 +175,7 @@ public sealed partial class ModelMonitor
     /// reference is gathered, the run is cut after the event that completes it: setting the reference gives the open buckets new, empty
     /// histograms, which the rest of the run must go into, as row by row.
     /// </summary>
-    private void AddRun(StreamStats bucket, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, double[][]? joint, int start, int end)
+    private void AddRun(StreamStats bucket, bool folded, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, double[][]? joint, int start, int end)
     {
         while (start < end)
         {
@@ -196,7 +196,7 @@ public sealed partial class ModelMonitor
             }
 
             AddEvents(bucket, batch, predictions, scores, start, stop);
-            AddEvents(Overall, batch, predictions, scores, start, stop);
+            AddEvents(Overall, batch, predictions, scores, start, stop, numeric: folded);
             if (Reference is not null)
             {
                 AddEvents(Reference, batch, predictions, scores, start, stop);
@@ -214,15 +214,23 @@ public sealed partial class ModelMonitor
         }
     }
 
-    /// <summary>Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: numeric columns and scores with the column adds, the rest row by row.</summary>
-    private void AddEvents(StreamStats stats, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, int start, int end)
+    /// <summary>
+    /// Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: numeric columns and scores with the column adds, the rest row
+    /// by row. Without <paramref name="numeric"/> the numeric sketches (features and scores) are left out: the whole stream's take a
+    /// bucket's when it closes.
+    /// </summary>
+    private void AddEvents(StreamStats stats, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, int start, int end, bool numeric = true)
     {
         var length = end - start;
         var histograms = stats.Histograms;
         for (var f = 0; f < batch.Numeric.Length; f++)
         {
             var column = batch.Numeric[f].AsSpan(start, length);
-            stats.Numeric[f].Add(column);
+            if (numeric)
+            {
+                stats.Numeric[f].Add(column);
+            }
+
             histograms?[f].Add(column);
         }
 
@@ -240,7 +248,10 @@ public sealed partial class ModelMonitor
 
         var served = scores[start..end];
         stats.PredictionHistogram?.Add(served);
-        stats.Scores.Add(served);
+        if (numeric)
+        {
+            stats.Scores.Add(served);
+        }
         if (_schema.IsClassification)
         {
             var classes = _schema.Definition.Classes;
@@ -274,7 +285,8 @@ public sealed partial class ModelMonitor
             AddTrained(bucket.State, events, row);
         }
 
-        AddLabel(Overall, prediction, label);
+        // The value of a label whose bucket is open reaches the whole stream when the bucket is folded in.
+        AddLabel(Overall, prediction, label, numeric: owner is not { Folded: false });
         FadingClassification?.Observe(prediction, (int)label);
         FadingRegression?.Observe(prediction[0], label);
         if (Detectors.Length > 0)
@@ -311,6 +323,28 @@ public sealed partial class ModelMonitor
         }
     }
 
+    /// <summary>A bucket closes: its numeric sketches are folded into the whole stream's, and it is summarized for the feature windows.</summary>
+    private void Close(Bucket<StreamStats> bucket)
+    {
+        if (!bucket.Folded)
+        {
+            Overall.FoldNumeric(bucket.State);
+            bucket.Folded = true;
+        }
+
+        Summarize(bucket);
+    }
+
+    /// <summary>
+    /// The whole stream's stats: <see cref="Overall"/>, whose numeric sketches hold the closed buckets only, with those of the open buckets
+    /// merged in (copies: the monitor is not changed).
+    /// </summary>
+    public StreamStats WholeStream()
+    {
+        var open = Buckets.Open.Where(b => !b.Folded).ToList();
+        return open.Count == 0 ? Overall : Overall.WithNumericFolded(open.Select(b => b.State));
+    }
+
     /// <summary>The categorical half of the batch-wide counts (<see cref="Unseen"/>); the numeric half, <see cref="OutOfRange"/>, is counted run by run.</summary>
     private void CountUnseen(EventBatch batch)
     {
@@ -340,9 +374,9 @@ public sealed partial class ModelMonitor
         return best;
     }
 
-    private void AddEvent(StreamStats stats, EventBatch batch, Predictions predictions, int row)
+    private void AddEvent(StreamStats stats, EventBatch batch, Predictions predictions, int row, bool numeric = true)
     {
-        for (var f = 0; f < batch.Numeric.Length; f++)
+        for (var f = 0; f < batch.Numeric.Length && numeric; f++)
         {
             stats.Numeric[f].Add(batch.Numeric[f][row]);
         }
@@ -367,18 +401,18 @@ public sealed partial class ModelMonitor
 
         var scores = predictions.Row(row);
         stats.PredictionHistogram?.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
+        if (numeric)
+        {
+            stats.Scores.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
+        }
+
         if (_schema.IsClassification)
         {
-            stats.Scores.Add(scores[_schema.PositiveClassIndex]);
             stats.PredictedClasses!.Add(_schema.Definition.Classes[predictions.ArgMax(row)]);
-        }
-        else
-        {
-            stats.Scores.Add(scores[0]);
         }
     }
 
-    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label)
+    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label, bool numeric = true)
     {
         if (stats.LabelHistogram is { } histogram)
         {
@@ -399,7 +433,11 @@ public sealed partial class ModelMonitor
         }
         else
         {
-            stats.LabelValues!.Add(label);
+            if (numeric)
+            {
+                stats.LabelValues!.Add(label);
+            }
+
             stats.Regression!.Observe(prediction[0], label);
         }
     }
@@ -408,7 +446,7 @@ public sealed partial class ModelMonitor
         Buckets.Watermark,
         Buckets.MaxEventTime,
         Buckets.LateEvents,
-        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence, StreamStatsState.Of(b.State))).ToArray(),
+        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence, StreamStatsState.Of(b.State), b.Folded)).ToArray(),
         StreamStatsState.Of(Overall),
         Reference is null ? null : StreamStatsState.Of(Reference),
         ReferenceEvents,
@@ -468,6 +506,7 @@ public sealed partial class ModelMonitor
         {
             var bucket = monitor.Buckets.Shape(b.Index, b.Stats.Restore());
             bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence);
+            bucket.Folded = b.Folded ?? true;
             return bucket;
         });
         monitor.Buckets.Restore(state.Watermark, state.MaxEventTime, state.LateEvents, buckets.ToList());

@@ -15,7 +15,8 @@ public static class StatsReport
     {
         var buckets = monitor.Buckets.Closed.Concat(monitor.Buckets.Open).ToList();
         var chosen = Choose(buckets, monitor, window);
-        var stats = window.Seconds is null && window.Events is null ? monitor.Overall : Merge(schema, chosen);
+        var whole = monitor.WholeStream();
+        var stats = window.Seconds is null && window.Events is null ? whole : Merge(schema, chosen);
         var windowView = new WindowView(window.Text,
             chosen.Count > 0 && !double.IsNaN(chosen[0].Start) ? chosen[0].Start : null,
             chosen.Count > 0 && !double.IsNaN(chosen[^1].End) ? chosen[^1].End : null,
@@ -36,12 +37,12 @@ public static class StatsReport
             Features(schema, stats),
             new PredictionStatsView(Numeric(stats.Scores), stats.PredictedClasses is { } predicted ? Top(predicted) : null),
             labels,
-            new MetricsView(Metrics(monitor.Overall), Metrics(stats), Fading(monitor)),
+            new MetricsView(Metrics(whole), Metrics(stats), Fading(monitor)),
             buckets.Select(b => Bucket(schema, b)).ToList(),
             monitor.Buckets.LateEvents,
             double.IsFinite(monitor.Buckets.Watermark) ? monitor.Buckets.Watermark : null,
             monitor.Detectors.Select(d => new DetectorView(d.Spec.Kind, d.Updates, d.Drifts, d.Warnings, d.LastDriftAt, d.InWarning)).ToList(),
-            DataQuality(schema, monitor),
+            DataQuality(schema, monitor, whole),
             NewFeatures(buckets));
     }
 
@@ -83,18 +84,18 @@ public static class StatsReport
         return merged;
     }
 
-    private static Dictionary<string, DataQualityView> DataQuality(ModelSchema schema, ModelMonitor monitor)
+    private static Dictionary<string, DataQualityView> DataQuality(ModelSchema schema, ModelMonitor monitor, StreamStats whole)
     {
         var quality = new Dictionary<string, DataQualityView>(StringComparer.Ordinal);
         for (var i = 0; i < schema.Numeric.Count; i++)
         {
-            var sketch = monitor.Overall.Numeric[i];
+            var sketch = whole.Numeric[i];
             quality[schema.Numeric[i].Name] = new DataQualityView(sketch.Missing, monitor.OutOfRange[i], 0, Share(sketch.Missing, sketch.Count + sketch.Missing), monitor.MissingShares?[i]);
         }
 
         for (var i = 0; i < schema.Categorical.Count; i++)
         {
-            var sketch = monitor.Overall.Categorical[i];
+            var sketch = whole.Categorical[i];
             quality[schema.Categorical[i].Name] = new DataQualityView(sketch.Missing, 0, monitor.Unseen[i], Share(sketch.Missing, sketch.Count + sketch.Missing), monitor.MissingShares?[schema.Numeric.Count + i]);
         }
 

@@ -135,6 +135,47 @@ public sealed class StreamStats : IBucketState<StreamStats>
         }
     }
 
+    /// <summary>Merges the numeric sketches (features, scores, label values) of <paramref name="other"/>, which may have coarser sketches, into these.</summary>
+    public void FoldNumeric(StreamStats other)
+    {
+        for (var i = 0; i < Numeric.Length; i++)
+        {
+            Numeric[i].Merge(other.Numeric[i]);
+        }
+
+        Scores.Merge(other.Scores);
+        LabelValues?.Merge(other.LabelValues!);
+    }
+
+    /// <summary>These stats with copies of their numeric sketches into which <paramref name="others"/>' are folded; everything else is shared, for reading.</summary>
+    public StreamStats WithNumericFolded(IEnumerable<StreamStats> others)
+    {
+        var copy = new StreamStats
+        {
+            Numeric = Numeric.Select(s => NumericSketch.FromState(s.ToState())).ToArray(),
+            Categorical = Categorical,
+            Scores = NumericSketch.FromState(Scores.ToState()),
+            PredictedClasses = PredictedClasses,
+            LabelClasses = LabelClasses,
+            LabelValues = LabelValues is null ? null : NumericSketch.FromState(LabelValues.ToState()),
+            Classification = Classification,
+            Regression = Regression,
+            Histograms = Histograms,
+            PredictionHistogram = PredictionHistogram,
+            LabelHistogram = LabelHistogram,
+            Trained = Trained,
+            Violations = Violations,
+            Joint = Joint,
+            NewFeatures = NewFeatures,
+        };
+        foreach (var other in others)
+        {
+            copy.FoldNumeric(other);
+        }
+
+        return copy;
+    }
+
     private static FixedHistogram[]? MergeAll(FixedHistogram[]? mine, FixedHistogram[]? theirs)
     {
         if (theirs is null)

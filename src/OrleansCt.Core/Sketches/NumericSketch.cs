@@ -56,10 +56,10 @@ public sealed class NumericSketch
     public void Merge(NumericSketch other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.Quantiles.K != Quantiles.K)
+        if (other.Quantiles.K > Quantiles.K)
         {
             // Checked first so that a refused merge leaves this sketch as it was.
-            throw new ArgumentException($"cannot merge a sketch with k = {other.Quantiles.K} into one with k = {Quantiles.K}; build both with the same k.", nameof(other));
+            throw new ArgumentException($"cannot merge a sketch with k = {other.Quantiles.K} into one with the smaller k = {Quantiles.K}.", nameof(other));
         }
 
         var otherMissing = other.Missing;

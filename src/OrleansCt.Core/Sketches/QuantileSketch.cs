@@ -225,13 +225,18 @@ public sealed class QuantileSketch
         return missing;
     }
 
-    /// <summary>Folds <paramref name="other"/> into this one; the result answers for the union of both streams within the same rank-error bound.</summary>
+    /// <summary>
+    /// Folds <paramref name="other"/> into this one; the result answers for the union of both streams within the same rank-error bound.
+    /// <paramref name="other"/> may have a smaller k (an item of level h weighs 2^h at any k, so the levels still line up): its items
+    /// bring its larger error along, which bounds the union's error by <see cref="RankErrorBound"/> of the smaller k at worst, and
+    /// less when many such sketches are folded in, since their independent errors partly cancel.
+    /// </summary>
     public void Merge(QuantileSketch other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (other.K != K)
+        if (other.K > K)
         {
-            throw new ArgumentException($"cannot merge a sketch with k = {other.K} into one with k = {K}; build both with the same k.", nameof(other));
+            throw new ArgumentException($"cannot merge a sketch with k = {other.K} into one with the smaller k = {K}.", nameof(other));
         }
 
         if (other.Count == 0)

@@ -86,10 +86,10 @@ public sealed class NumericSketchTests
     [Fact]
     public void Bad_states_and_mismatched_merges_are_refused_without_change()
     {
-        var s = new NumericSketch();
+        var s = new NumericSketch(100);
         s.Add([1.0, 2.0]);
         var before = s.ToState();
-        Assert.Throws<ArgumentException>(() => s.Merge(new NumericSketch(100)));
+        Assert.Throws<ArgumentException>(() => s.Merge(new NumericSketch(200)));
         AssertSame(before, s.ToState());
         Assert.Throws<ArgumentException>(() => NumericSketch.FromState(before with { Missing = -1 }));
         Assert.Throws<ArgumentException>(() => NumericSketch.FromState(before with { Count = 3 }));

@@ -60,6 +60,52 @@ public sealed class QuantileBoundTests(ITestOutputHelper output)
         Assert.True(worstRank <= bound, $"{column}, {chunks} chunks: Rank error {worstRank} above {bound}");
     }
 
+    /// <summary>
+    /// The monitor's whole stream: consecutive buckets sketched at k = 16, each folded at its close into one sketch at k = 48. The
+    /// folded sketch stays within the bound of the smaller k (what its items carry), and it says so for any number of buckets.
+    /// </summary>
+    [Theory]
+    [InlineData("data/elec2/elec2.csv", "nswprice", 48)]
+    [InlineData("data/elec2/elec2.csv", "vicdemand", 48)]
+    [InlineData("data/elec2/elec2.csv", "transfer", 480)]
+    [InlineData("data/housing/housing.csv", "median_income", 100)]
+    public void Small_sketches_folded_into_a_larger_one_stay_within_the_smaller_bound(string file, string column, int bucketRows)
+    {
+        var values = SketchData.Numeric(file, column);
+        var sorted = values.Order().ToArray();
+        var whole = new QuantileSketch(48);
+        foreach (var chunk in values.Chunk(bucketRows))
+        {
+            var bucket = new QuantileSketch(16);
+            bucket.Add(chunk);
+            whole.Merge(bucket);
+        }
+
+        var (worstQuantile, worstRank) = WorstErrors(whole, sorted);
+        var bound = QuantileSketch.RankErrorBound(16);
+        output.WriteLine($"{column}, buckets of {bucketRows}: worst quantile rank error {worstQuantile:F5}, worst Rank error {worstRank:F5}, bound {bound:F5}, {whole.RetainedItems} items");
+        Assert.Equal((sorted.Length, sorted[0], sorted[^1]), (whole.Count, whole.Min, whole.Max));
+        Assert.True(worstQuantile <= bound, $"quantile rank error {worstQuantile} above {bound}");
+        Assert.True(worstRank <= bound, $"Rank error {worstRank} above {bound}");
+        Assert.Throws<ArgumentException>(() => new QuantileSketch(16).Merge(whole));
+    }
+
+    private static (double Quantile, double Rank) WorstErrors(QuantileSketch sketch, double[] sorted)
+    {
+        var n = (double)sorted.Length;
+        var (worstQuantile, worstRank) = (0.0, 0.0);
+        for (var p = 1; p <= 99; p++)
+        {
+            var q = p / 100.0;
+            var v = sketch.Quantile(q);
+            worstQuantile = Math.Max(worstQuantile, Math.Max(0, Math.Max((LowerBound(sorted, v) / n) - q, q - (UpperBound(sorted, v) / n))));
+            var exact = sorted[(int)Math.Ceiling(q * n) - 1];
+            worstRank = Math.Max(worstRank, Math.Abs(sketch.Rank(exact) - (UpperBound(sorted, exact) / n)));
+        }
+
+        return (worstQuantile, worstRank);
+    }
+
     private static int LowerBound(double[] sorted, double v)
     {
         int lo = 0, hi = sorted.Length;

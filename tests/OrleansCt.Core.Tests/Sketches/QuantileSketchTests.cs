@@ -83,7 +83,7 @@ public sealed class QuantileSketchTests
     }
 
     [Fact]
-    public void Sketches_with_different_k_do_not_merge()
+    public void A_sketch_with_a_larger_k_does_not_merge_into_one_with_a_smaller_k()
     {
         var error = Assert.Throws<ArgumentException>(() => new QuantileSketch(100).Merge(Of([1])));
         Assert.Contains("k = 200", error.Message);
