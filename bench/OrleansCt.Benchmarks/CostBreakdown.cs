@@ -42,11 +42,8 @@ public static class CostBreakdown
             })),
             ("monitor: events + labels (apply)", Time(iterations, () =>
             {
+                // The batch carries its labels (backfill), as the pipeline's: observed with its events.
                 monitor.ObserveEvents(batch, predictions);
-                for (var r = 0; r < batch.Count; r++)
-                {
-                    monitor.ObserveLabel(batch, r, predictions.Row(r), batch.Labels![r], 0);
-                }
             })),
         };
         if (silo?.GetService<LogCodec>() is { } codec)

@@ -81,7 +81,7 @@ public static class MemoryScenario
         {
             var events = Batch(random, start, batch, 3600.0 / eventsPerHour);
             var predictions = learner.PredictAll(events);
-            monitor.ObserveEvents(events, predictions);
+            monitor.ObserveEvents(events with { Labels = null }, predictions);
             for (var row = 0; row < events.Count; row++)
             {
                 monitor.ObserveLabel(events, row, predictions.Row(row), events.Labels![row], 60);

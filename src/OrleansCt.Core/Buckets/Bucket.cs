@@ -16,6 +16,9 @@ public sealed class Bucket<T>(long index, double start, double end, T state)
 
     public bool Closed { get; internal set; }
 
+    /// <summary>Closed and still in the series' ring.</summary>
+    internal bool InRing { get; set; }
+
     public long Events { get; internal set; }
 
     /// <summary>Events that belonged to an already closed bucket and were counted here instead.</summary>

@@ -13,6 +13,10 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
     private readonly SortedDictionary<long, Bucket<T>> _open = [];
     private readonly LinkedList<Bucket<T>> _closed = new();
 
+    // The bucket found last (routed to, or found for a label): consecutive events and labels nearly always share one, so it is
+    // checked before the tree. It is valid while it is open, or closed but still in the ring.
+    private Bucket<T>? _last;
+
     public BucketOptions Options { get; } = options;
 
     /// <summary>Largest event time seen minus the allowed lateness; buckets ending at or before it are closed.</summary>
@@ -45,7 +49,11 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         {
             var index = (long)Math.Floor(eventTime / Options.Seconds!.Value);
             var end = (index + 1) * Options.Seconds.Value;
-            if (end <= Watermark || IsClosed(index))
+            if (_last is { Closed: false } last && last.Index == index && end > Watermark)
+            {
+                bucket = last;
+            }
+            else if (end <= Watermark || IsClosed(index))
             {
                 LateEvents++;
                 bucket = Current() ?? OpenBucket(index);
@@ -53,7 +61,7 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
             }
             else
             {
-                bucket = _open.TryGetValue(index, out var open) ? open : OpenBucket(index);
+                bucket = _last = _open.TryGetValue(index, out var open) ? open : OpenBucket(index);
             }
 
             MaxEventTime = Math.Max(MaxEventTime, eventTime);
@@ -92,7 +100,14 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         }
 
         var index = (long)Math.Floor(eventTime / Options.Seconds!.Value);
-        return _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);
+        if (_last is { } last && last.Index == index && (!last.Closed || last.InRing))
+        {
+            return last;
+        }
+
+        var found = _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);
+        _last = found ?? _last;
+        return found;
     }
 
     /// <summary>
@@ -120,10 +135,12 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         (Watermark, MaxEventTime, LateEvents) = (watermark, maxEventTime, lateEvents);
         _open.Clear();
         _closed.Clear();
+        _last = null;
         foreach (var bucket in buckets)
         {
             if (bucket.Closed)
             {
+                bucket.InRing = true;
                 _closed.AddLast(bucket);
             }
             else
@@ -152,10 +169,12 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
     {
         _open.Remove(bucket.Index);
         bucket.Closed = true;
+        bucket.InRing = true;
         Closing?.Invoke(bucket);
         _closed.AddLast(bucket);
         while (_closed.Count > Options.Ring)
         {
+            _closed.First!.Value.InRing = false;
             _closed.RemoveFirst();
         }
     }

@@ -59,6 +59,30 @@ public sealed partial class ModelMonitor
         PendingSummaries.RemoveAll(s => s.ReferenceRevision < revision || (s.ReferenceRevision == revision && s.Index <= lastIndex));
     }
 
+    /// <summary>Rows [<paramref name="start"/>, <paramref name="end"/>) into the trained-feature histograms, a column at a time.</summary>
+    private void AddTrained(StreamStats stats, EventBatch events, int start, int end)
+    {
+        if (stats.Trained is not { } trained)
+        {
+            return;
+        }
+
+        var numeric = events.Numeric.Length;
+        for (var f = 0; f < numeric; f++)
+        {
+            trained[f].Add(events.Numeric[f].AsSpan(start, end - start));
+        }
+
+        for (var f = 0; f < events.Categorical.Length; f++)
+        {
+            var column = events.Categorical[f];
+            for (var row = start; row < end; row++)
+            {
+                trained[numeric + f].Add(column[row]);
+            }
+        }
+    }
+
     private void AddTrained(StreamStats stats, EventBatch events, int row)
     {
         if (stats.Trained is not { } trained)

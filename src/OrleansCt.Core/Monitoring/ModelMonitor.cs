@@ -76,14 +76,17 @@ public sealed partial class ModelMonitor
 
     public FadingRegressionMetrics? FadingRegression { get; private set; }
 
-    /// <summary>Counts a batch of events (the log entry at <paramref name="sequence"/>) and the predictions served for them.</summary>
+    /// <summary>
+    /// Counts a batch of events (the log entry at <paramref name="sequence"/>), the predictions served for them and the labels it carries
+    /// (backfill), before any bucket the batch completes closes, so a closing bucket holds its own labels. Returns the number of labels.
+    /// </summary>
     /// <remarks>
     /// Every row is routed in order (routing counts events and late events and may open buckets); the rows are fed a run at a time, a run
     /// being consecutive rows that go to the same bucket (usually the whole batch): each numeric column of the run goes into the bucket's,
     /// the whole stream's and, while it is gathered, the reference's sketches with their column adds, which leave every sketch bit for bit
     /// as the row-by-row feed (<see cref="ObserveEventsRowByRow"/>) does; categorical values, predicted classes and co-moments go row by row.
     /// </remarks>
-    public void ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
+    public int ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
         CountUnseen(batch);
         var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
@@ -134,7 +137,9 @@ public sealed partial class ModelMonitor
 
         Events += batch.Count;
         CountNewFeatures(batch);
+        var labels = ObserveEntryLabels(batch, predictions, sequence);
         Buckets.Advance();
+        return labels;
     }
 
     /// <summary>
@@ -167,6 +172,7 @@ public sealed partial class ModelMonitor
 
         Events += batch.Count;
         CountNewFeatures(batch);
+        ObserveEntryLabels(batch, predictions, sequence);
         Buckets.Advance();
     }
 
@@ -285,8 +291,72 @@ public sealed partial class ModelMonitor
             AddTrained(bucket.State, events, row);
         }
 
-        // The value of a label whose bucket is open reaches the whole stream when the bucket is folded in.
-        AddLabel(Overall, prediction, label, numeric: owner is not { Folded: false });
+        // The value and metrics of a label whose bucket is open reach the whole stream when the bucket is folded in.
+        AddLabel(Overall, prediction, label, folded: owner is not { Folded: false });
+        ObserveError(prediction, label);
+    }
+
+    /// <summary>
+    /// The labels an event entry carries (backfill: events sent with their labels, delay 0), from <see cref="ObserveEvents"/> before its
+    /// buckets may close: the same as <see cref="ObserveLabel"/> on each
+    /// labelled row in order, with the rows' trained-feature histograms filled a run of same-bucket rows at a time (counts, so in any order
+    /// the same) and the delays added in one go (the sketch's column add equals its single adds). Returns the number of labels.
+    /// </summary>
+    private int ObserveEntryLabels(EventBatch events, Predictions predictions, long sequence)
+    {
+        var labels = events.Labels;
+        if (labels is null)
+        {
+            return 0;
+        }
+
+        var byCount = _schema.Definition.Monitoring.BucketSeconds is null;
+        var observed = 0;
+        Bucket<StreamStats>? run = null;
+        var runStart = 0;
+        for (var row = 0; row <= labels.Length; row++)
+        {
+            var label = row < labels.Length ? labels[row] : double.NaN;
+            var owner = double.IsNaN(label) ? null : byCount ? Buckets.FindBySequence(sequence) : Buckets.Find(events.Times[row]);
+            if (run is not null && (owner != run || double.IsNaN(label)))
+            {
+                AddTrained(run.State, events, runStart, row);
+                run = null;
+            }
+
+            if (double.IsNaN(label))
+            {
+                continue;
+            }
+
+            observed++;
+            LabelledEvents++;
+            var prediction = predictions.Row(row);
+            if (owner is { } bucket)
+            {
+                if (bucket.Closed)
+                {
+                    bucket.LabelsAfterClose++;
+                    LabelsAfterClose++;
+                }
+
+                AddLabel(bucket.State, prediction, label);
+                if (run is null)
+                {
+                    (run, runStart) = (bucket, row);
+                }
+            }
+
+            AddLabel(Overall, prediction, label, folded: owner is not { Folded: false });
+            ObserveError(prediction, label);
+        }
+
+        AddDelays(observed);
+        return observed;
+    }
+
+    private void ObserveError(ReadOnlySpan<double> prediction, double label)
+    {
         FadingClassification?.Observe(prediction, (int)label);
         FadingRegression?.Observe(prediction[0], label);
         if (Detectors.Length > 0)
@@ -297,6 +367,16 @@ public sealed partial class ModelMonitor
             {
                 run.Observe(error, LabelledEvents - 1);
             }
+        }
+    }
+
+    private void AddDelays(int zeros)
+    {
+        Span<double> none = stackalloc double[Math.Min(zeros, 256)];
+        none.Clear();
+        for (var left = zeros; left > 0; left -= none.Length)
+        {
+            LabelDelays.Add(none[..Math.Min(left, none.Length)]);
         }
     }
 
@@ -323,12 +403,12 @@ public sealed partial class ModelMonitor
         }
     }
 
-    /// <summary>A bucket closes: its numeric sketches are folded into the whole stream's, and it is summarized for the feature windows.</summary>
+    /// <summary>A bucket closes: its numeric sketches and metrics are folded into the whole stream's, and it is summarized for the feature windows.</summary>
     private void Close(Bucket<StreamStats> bucket)
     {
         if (!bucket.Folded)
         {
-            Overall.FoldNumeric(bucket.State);
+            Overall.Fold(bucket.State);
             bucket.Folded = true;
         }
 
@@ -336,13 +416,13 @@ public sealed partial class ModelMonitor
     }
 
     /// <summary>
-    /// The whole stream's stats: <see cref="Overall"/>, whose numeric sketches hold the closed buckets only, with those of the open buckets
+    /// The whole stream's stats: <see cref="Overall"/>, whose numeric sketches and metrics hold the closed buckets only, with those of the open buckets
     /// merged in (copies: the monitor is not changed).
     /// </summary>
     public StreamStats WholeStream()
     {
         var open = Buckets.Open.Where(b => !b.Folded).ToList();
-        return open.Count == 0 ? Overall : Overall.WithNumericFolded(open.Select(b => b.State));
+        return open.Count == 0 ? Overall : Overall.WithFolded(open.Select(b => b.State));
     }
 
     /// <summary>The categorical half of the batch-wide counts (<see cref="Unseen"/>); the numeric half, <see cref="OutOfRange"/>, is counted run by run.</summary>
@@ -412,7 +492,7 @@ public sealed partial class ModelMonitor
         }
     }
 
-    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label, bool numeric = true)
+    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label, bool folded = true)
     {
         if (stats.LabelHistogram is { } histogram)
         {
@@ -429,16 +509,18 @@ public sealed partial class ModelMonitor
         if (_schema.IsClassification)
         {
             stats.LabelClasses!.Add(_schema.Definition.Classes[(int)label]);
-            stats.Classification!.Observe(prediction, (int)label);
+            if (folded)
+            {
+                stats.Classification!.Observe(prediction, (int)label);
+            }
         }
         else
         {
-            if (numeric)
+            if (folded)
             {
                 stats.LabelValues!.Add(label);
+                stats.Regression!.Observe(prediction[0], label);
             }
-
-            stats.Regression!.Observe(prediction[0], label);
         }
     }
 

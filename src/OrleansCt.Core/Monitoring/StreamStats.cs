@@ -135,8 +135,11 @@ public sealed class StreamStats : IBucketState<StreamStats>
         }
     }
 
-    /// <summary>Merges the numeric sketches (features, scores, label values) of <paramref name="other"/>, which may have coarser sketches, into these.</summary>
-    public void FoldNumeric(StreamStats other)
+    /// <summary>
+    /// Merges what the whole stream takes from a bucket when it closes — the numeric sketches (features, scores, label values; the
+    /// bucket's may be coarser) and the metrics — into these.
+    /// </summary>
+    public void Fold(StreamStats other)
     {
         for (var i = 0; i < Numeric.Length; i++)
         {
@@ -145,10 +148,12 @@ public sealed class StreamStats : IBucketState<StreamStats>
 
         Scores.Merge(other.Scores);
         LabelValues?.Merge(other.LabelValues!);
+        Classification?.Merge(other.Classification!);
+        Regression?.Merge(other.Regression!);
     }
 
-    /// <summary>These stats with copies of their numeric sketches into which <paramref name="others"/>' are folded; everything else is shared, for reading.</summary>
-    public StreamStats WithNumericFolded(IEnumerable<StreamStats> others)
+    /// <summary>These stats with copies of what <see cref="Fold"/> merges, into which <paramref name="others"/> are folded; everything else is shared, for reading.</summary>
+    public StreamStats WithFolded(IEnumerable<StreamStats> others)
     {
         var copy = new StreamStats
         {
@@ -158,8 +163,8 @@ public sealed class StreamStats : IBucketState<StreamStats>
             PredictedClasses = PredictedClasses,
             LabelClasses = LabelClasses,
             LabelValues = LabelValues is null ? null : NumericSketch.FromState(LabelValues.ToState()),
-            Classification = Classification,
-            Regression = Regression,
+            Classification = Classification is null ? null : ClassificationMetrics.FromState(Classification.ToState()),
+            Regression = Regression is null ? null : RegressionMetrics.FromState(Regression.ToState()),
             Histograms = Histograms,
             PredictionHistogram = PredictionHistogram,
             LabelHistogram = LabelHistogram,
@@ -170,7 +175,7 @@ public sealed class StreamStats : IBucketState<StreamStats>
         };
         foreach (var other in others)
         {
-            copy.FoldNumeric(other);
+            copy.Fold(other);
         }
 
         return copy;

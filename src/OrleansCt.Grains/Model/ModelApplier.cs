@@ -62,14 +62,15 @@ internal sealed class ModelApplier
                 break;
             case EventsEntry events:
                 Events += events.Batch.Count;
-                Monitor!.ObserveEvents(events.Batch, events.Predictions, sequence);
+                // The monitor observes the entry's labels with its events; it reads nothing the learner writes, so they are learned after.
+                Labels += Monitor!.ObserveEvents(events.Batch, events.Predictions, sequence);
                 if (events.Batch.Labels is { } labels)
                 {
-                    for (var row = 0; row < labels.Length; row++)
+                    for (var row = 0; row < labels.Length && learn; row++)
                     {
                         if (!double.IsNaN(labels[row]))
                         {
-                            Learn(events.Batch, row, events.Predictions.Row(row), labels[row], delaySeconds: 0, sequence, learn);
+                            Learner!.Learn(events.Batch, row, labels[row]);
                         }
                     }
 
@@ -117,13 +118,10 @@ internal sealed class ModelApplier
         }
     }
 
-    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence, bool learn = true)
+    private void Learn(EventBatch batch, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence)
     {
         Labels++;
         Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds, eventSequence);
-        if (learn)
-        {
-            Learner!.Learn(batch, row, label);
-        }
+        Learner!.Learn(batch, row, label);
     }
 }

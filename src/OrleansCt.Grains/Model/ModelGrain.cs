@@ -129,7 +129,7 @@ public sealed partial class ModelGrain(
             return null;
         }
 
-        var overall = _applier.Monitor!.Overall;
+        var overall = _applier.Monitor!.WholeStream();
         var performance = overall.Classification is { } classification
             ? Performance.Of(classification.Values())
             : Performance.Of(overall.Regression!.Values());

@@ -27,7 +27,8 @@ public sealed class ModelMonitorTests
         {
             var rows = Rows(start, Math.Min(start + batch, to));
             var predictions = Constant(rows.Count);
-            monitor.ObserveEvents(rows, predictions);
+            // The labels arrive later (delay = row), not with the events.
+            monitor.ObserveEvents(rows with { Labels = null }, predictions);
             for (var row = 0; row < rows.Count; row++)
             {
                 monitor.ObserveLabel(rows, row, predictions.Row(row), rows.Labels![row], delaySeconds: row);
@@ -86,7 +87,7 @@ public sealed class ModelMonitorTests
         for (var entry = 1; entry <= 5; entry++)
         {
             var rows = Rows((entry - 1) * 48, entry * 48);
-            monitor.ObserveEvents(rows, Constant(48), sequence: entry);
+            monitor.ObserveEvents(rows with { Labels = null }, Constant(48), sequence: entry);
         }
 
         // Entries 1-2 filled bucket 0, entries 3-4 bucket 1 (both closed at their second batch); entry 5 is in bucket 2.
