@@ -5,11 +5,17 @@ using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Core.Inference;
 
-/// <summary>Reads reference rows (a CSV's columns) into a batch in the model's columns, label included when the target column is there.</summary>
+/// <summary>
+/// Reads reference rows (a CSV's columns) into a batch in the model's columns, label included when the target column is
+/// there, and event times from a "time" column when there is one (NaN otherwise: the rows carry no time).
+/// </summary>
 public static class ReferenceBatch
 {
     /// <summary>Errors this many at most are reported; the rest are counted in the last message.</summary>
     public const int MaxErrors = 20;
+
+    /// <summary>The column that gives the rows' event times, as an event's "time" does.</summary>
+    public const string TimeColumn = "time";
 
     public static ReadOutcome<EventBatch> Read(ReferenceColumns columns, ModelSchema schema)
     {
@@ -54,6 +60,9 @@ public static class ReferenceBatch
             return Enumerable.Range(0, rows).Select(r => SchemaInference.IsMissing(values?[r]) ? null : values![r]).ToArray();
         }).ToArray();
         var labels = index.TryGetValue(schema.Definition.Target, out var target) ? Labels(columns.Values[target], schema, errors) : null;
+        var times = index.TryGetValue(TimeColumn, out var time) && !schema.Definition.Features.Any(f => f.Name == TimeColumn)
+            ? Times(columns.Values[time], errors)
+            : Enumerable.Repeat(double.NaN, rows).ToArray();
         if (rows == 0)
         {
             errors.Add(new FieldError("body", "the reference has no rows"));
@@ -67,12 +76,26 @@ public static class ReferenceBatch
         var batch = new EventBatch
         {
             Ids = Enumerable.Range(0, rows).Select(r => $"reference-{r}").ToArray(),
-            Times = new double[rows],
+            Times = times,
             Numeric = numeric,
             Categorical = categorical,
             Labels = labels,
         };
         return errors.Count > 0 ? new ReadOutcome<EventBatch>(null, errors) : new ReadOutcome<EventBatch>(batch, []);
+    }
+
+    private static double[] Times(IReadOnlyList<string?> values, List<FieldError> errors)
+    {
+        var times = new double[values.Count];
+        for (var r = 0; r < values.Count; r++)
+        {
+            var text = values[r];
+            times[r] = SchemaInference.IsMissing(text) ? double.NaN
+                : EventTimeText.TryRead(text, out var seconds) ? seconds
+                : Error(errors, TimeColumn, r, $"'{text}' is not a time; give seconds or an ISO 8601 timestamp");
+        }
+
+        return times;
     }
 
     private static double[] Labels(IReadOnlyList<string?> values, ModelSchema schema, List<FieldError> errors)

@@ -40,7 +40,7 @@ public sealed partial class ModelGrain
             foreach (var (key, from, count) in FeatureGroups(Model, schema))
             {
                 var feed = new WindowFeed(profile?.Slice(from, count), summaries.Select(s => s.Slice(from, count)).ToArray(),
-                    definition.Monitoring.Drift, definition.Alerts, definition.Monitoring.BucketSeconds, detectors);
+                    definition.Monitoring.Drift, definition.Alerts, definition.Monitoring.BucketSeconds, detectors, schema.CountsSchemaChanges);
                 await GrainFactory.GetGrain<IFeatureWindowGrain>(key).Feed(DriftJson.Write(feed).AsImmutable());
             }
 

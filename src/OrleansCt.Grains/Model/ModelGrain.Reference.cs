@@ -45,7 +45,7 @@ public sealed partial class ModelGrain
         }
 
         var profile = ReferenceProfiler.FromColumns(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, source, batch.Numeric, batch.Categorical, scores, batch.Labels);
-        profile = ChunkThresholds.Add(profile, batch.Numeric, batch.Categorical, r.ChunkRows ?? Math.Max(1, batch.Count / 10), _applier.Schema!.Definition.Monitoring.Drift);
+        profile = ChunkThresholds.Add(profile, batch.Numeric, batch.Categorical, r.ChunkRows ?? ChunkThresholds.DefaultRows(batch.Times, _applier.Schema!.Definition.Monitoring), _applier.Schema!.Definition.Monitoring.Drift);
         var entry = new ReferenceEntry(NowUnixMs, DriftJson.Write(profile));
         var sequence = await _log.AppendAsync(entry, []);
         Enqueue(sequence, entry);
@@ -94,7 +94,7 @@ public sealed partial class ModelGrain
     {
         var numeric = schema.Numeric.Select(_ => new List<double>()).ToArray();
         var categorical = schema.Categorical.Select(_ => new List<string?>()).ToArray();
-        var (scores, labels) = (new List<double>(), new List<double>());
+        var (scores, labels, times) = (new List<double>(), new List<double>(), new List<double>());
         await foreach (var (_, entry) in _log.ReadAfterAsync(0))
         {
             if (entry is not EventsEntry events)
@@ -119,6 +119,7 @@ public sealed partial class ModelGrain
 
                     scores.Add(events.Predictions.Row(row)[schema.IsClassification ? schema.PositiveClassIndex : 0]);
                     labels.Add(b.Labels?[row] ?? double.NaN);
+                    times.Add(b.Times[row]);
                 }
             }
         }
@@ -131,7 +132,7 @@ public sealed partial class ModelGrain
         var batch = new EventBatch
         {
             Ids = new string[scores.Count],
-            Times = new double[scores.Count],
+            Times = [.. times],
             Numeric = numeric.Select(c => c.ToArray()).ToArray(),
             Categorical = categorical.Select(c => c.ToArray()).ToArray(),
             Labels = [.. labels],

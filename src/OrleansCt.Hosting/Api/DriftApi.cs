@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,16 +25,20 @@ public static class DriftApi
         return api;
     }
 
-    private static async Task<IResult> Reference(string model, bool? accept, int? chunkRows, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    // Query parameters are bound as text and read here, so a bad one gets a problem naming it, not an empty 400.
+    private static async Task<IResult> Reference(string model, string? accept, string? chunkRows, HttpRequest request, IGrainFactory grains, CancellationToken ct)
     {
         if (ModelName.Check(model) is { } nameError)
         {
             return Problems.Invalid([nameError]);
         }
 
-        if (chunkRows is < 1)
+        var errors = new List<FieldError>();
+        var accepted = QueryParameter.Flag(accept, "accept", errors);
+        var rows = QueryParameter.PositiveCount(chunkRows, "chunkRows", "rows", errors);
+        if (errors.Count > 0)
         {
-            return Problems.Invalid("chunkRows", "must be a positive number of rows");
+            return Problems.Invalid(errors);
         }
 
         if (await RequestBody.ReadAsync(request, ct) is not { } body)
@@ -44,7 +49,7 @@ public static class DriftApi
         ReferenceRequest reference;
         if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
         {
-            reference = new ReferenceRequest(body, null, null, accept == true, chunkRows);
+            reference = new ReferenceRequest(body, null, null, accepted, rows);
         }
         else if (ReadRange(body, out var from, out var to) is { } problem)
         {
@@ -52,7 +57,7 @@ public static class DriftApi
         }
         else
         {
-            reference = new ReferenceRequest(null, from, to, accept == true, chunkRows);
+            reference = new ReferenceRequest(null, from, to, accepted, rows);
         }
 
         var result = await grains.GetGrain<IModelGrain>(model).SetReference(new Orleans.Concurrency.Immutable<ReferenceRequest>(reference));
@@ -95,19 +100,31 @@ public static class DriftApi
         return to > from ? null : new FieldError("to", "must be after from");
     }
 
-    private static async Task<IResult> Drift(string model, string? window, double? from, double? to, IGrainFactory grains)
+    private static async Task<IResult> Drift(string model, string? window, string? from, string? to, IGrainFactory grains)
     {
         if (ModelName.Check(model) is { } nameError)
         {
             return Problems.Invalid([nameError]);
         }
 
+        var errors = new List<FieldError>();
         if (!WindowParameter.TryRead(window, out var seconds, out var problem))
         {
-            return Problems.Invalid("window", problem!);
+            errors.Add(new FieldError("window", problem!));
         }
 
-        var result = await grains.GetGrain<IModelGrain>(model).GetDrift(seconds, from, to);
+        var (start, end) = (QueryParameter.Time(from, "from", errors), QueryParameter.Time(to, "to", errors));
+        if (start > end)
+        {
+            errors.Add(new FieldError("to", $"must not be before from ({start.Value.ToString(CultureInfo.InvariantCulture)} s)"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var result = await grains.GetGrain<IModelGrain>(model).GetDrift(seconds, start, end);
         return !result.Found ? Problems.NotFound(model) : Results.Bytes(result.Json!, "application/json");
     }
 
@@ -138,19 +155,14 @@ public static class DriftApi
             return Problems.Invalid([nameError]);
         }
 
-        AlertAction? action;
-        try
+        if (await RequestBody.ReadAsync(request, ct) is not { } body)
         {
-            action = await JsonSerializer.DeserializeAsync<AlertAction>(request.Body, Json.Options, ct);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid("body", e.Message);
+            return RequestBody.TooLarge();
         }
 
-        if (action is null || string.IsNullOrWhiteSpace(action.Id) || string.IsNullOrWhiteSpace(action.By))
+        if (AlertAction.Read(body, out var errors) is not { } action)
         {
-            return Problems.Invalid(string.IsNullOrWhiteSpace(action?.Id) ? "id" : "by", "is required");
+            return Problems.Invalid(errors);
         }
 
         var alerts = grains.GetGrain<IAlertGrain>(model);
@@ -163,6 +175,4 @@ public static class DriftApi
             _ => Problems.Invalid("body", reply.Error ?? "is not valid"),
         };
     }
-
-    private sealed record AlertAction(string? Id, string? By, string? Comment);
 }

@@ -75,6 +75,29 @@ public sealed class AlertDeliveryTests
         Assert.Empty((await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray());
     }
 
+    [Fact]
+    public async Task An_alert_action_of_the_wrong_shape_names_the_field_and_no_dotnet_type()
+    {
+        await using var silo = await TestSilo.StartAsync("alert-shape");
+        var http = silo.Http;
+        (await http.PutRaw("v1/models/toy", ToyDrift.Definition())).EnsureSuccessStatusCode();
+
+        var number = await http.PostRaw("v1/models/toy/alerts/acknowledge", """{"id": 5, "by": "ana"}""");
+        Assert.Equal("application/problem+json", number.Content.Headers.ContentType?.MediaType);
+        var body = await number.Content.ReadAsStringAsync();
+        var error = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(("id", "must be a string, not a number"), (error.GetProperty("field").GetString(), error.GetProperty("message").GetString()));
+        Assert.DoesNotContain("DriftApi", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("AlertAction", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", body, StringComparison.Ordinal);
+
+        await AssertProblem(await http.PostRaw("v1/models/toy/alerts/resolve", """{"id": "drift:x:1", "by": ["ana"]}"""), 400, "by");
+        await AssertProblem(await http.PostRaw("v1/models/toy/alerts/acknowledge", """{"id": "drift:x:1", "by": "ana", "comment": 7}"""), 400, "comment");
+        await AssertProblem(await http.PostRaw("v1/models/toy/alerts/acknowledge", """["drift:x:1"]"""), 400, "body");
+        await AssertProblem(await http.PostRaw("v1/models/toy/alerts/acknowledge", """{"id": """), 400, "body");
+        Assert.Empty((await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray());
+    }
+
     internal static async Task AssertProblem(HttpResponseMessage response, int status, string? field)
     {
         var body = await response.Content.ReadAsStringAsync();

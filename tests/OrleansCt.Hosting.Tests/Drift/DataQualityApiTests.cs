@@ -55,6 +55,66 @@ public sealed class DataQualityApiTests
         Assert.Equal(0.0, stats.GetProperty("dataQuality").GetProperty("x").GetProperty("referenceMissingShare").GetDouble());
     }
 
+    [Fact]
+    public async Task Missing_and_out_of_range_values_above_their_limits_raise_data_quality_alerts()
+    {
+        await using var silo = await TestSilo.StartAsync("data-quality");
+        var http = silo.Http;
+        (await http.PutRaw("v1/models/toy", ToyDrift.Definition().Replace("\"max\": 100}", "\"max\": 100, \"required\": false}"))).EnsureSuccessStatusCode();
+        (await http.PostAsync("v1/models/toy/reference", ToyDrift.ReferenceCsv())).EnsureSuccessStatusCode();
+        (await http.PostRaw("v1/models/toy/events", ToyDrift.Events(0, 4))).EnsureSuccessStatusCode();
+        Assert.DoesNotContain((await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray(), a => a.GetProperty("kind").GetString() == "dataQuality");
+
+        // From hour 4 on, of each hour's 20 events the 10 even ones lack y and 5 (i % 4 == 1) have y = 150, above its
+        // max of 100 (counted, not refused: onViolation is "count"). Hour 6 closes hour 5.
+        var events = ToyDrift.Events(4, 7, y: i => i % 2 == 0 ? null : i % 4 == 1 ? 150 : i % 7);
+        (await http.PostRaw("v1/models/toy/events", events)).EnsureSuccessStatusCode();
+        (await http.GetAsync("v1/models/toy/drift")).EnsureSuccessStatusCode();
+
+        // Window of hours 4 and 5: y missing in 20 of 40 events, the reference in none: 0.5 above it (tolerance 0.1,
+        // critical from 0.2). 10 of 40 events outside y's range: a share of 0.25 (limit 0.01).
+        var missing = await OutputDriftApiTests.OpenAlert(http, "toy", "dataQuality", "y/missingRate");
+        Assert.Equal(("missingShareExcess", 0.1, "critical"), (missing.GetProperty("statistic").GetString(), missing.GetProperty("threshold").GetDouble(), missing.GetProperty("severity").GetString()));
+        Assert.Equal(0.5, missing.GetProperty("score").GetDouble(), 12);
+        Assert.Equal(6 * 3600.0, missing.GetProperty("windowEnd").GetDouble());
+        var violations = await OutputDriftApiTests.OpenAlert(http, "toy", "dataQuality", "y/violations");
+        Assert.Equal(("violationShare", 0.01), (violations.GetProperty("statistic").GetString(), violations.GetProperty("threshold").GetDouble()));
+        Assert.Equal(0.25, violations.GetProperty("score").GetDouble(), 12);
+
+        // x and c stayed whole and inside the schema.
+        var alerts = (await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "dataQuality");
+        Assert.Equal(["y/missingRate", "y/violations"], alerts.Select(a => a.GetProperty("subject").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Under_counted_schema_changes_a_feature_absent_from_a_whole_window_is_a_vanished_schema_change()
+    {
+        await using var silo = await TestSilo.StartAsync("schema-vanished");
+        var http = silo.Http;
+        (await http.PutRaw("v1/models/toy", ToyDrift.Definition().Replace("\"alerts\"", "\"validation\": {\"onSchemaChange\": \"count\"}, \"alerts\""))).EnsureSuccessStatusCode();
+        (await http.PostAsync("v1/models/toy/reference", ToyDrift.ReferenceCsv())).EnsureSuccessStatusCode();
+        (await http.PostRaw("v1/models/toy/events", ToyDrift.Events(0, 4))).EnsureSuccessStatusCode();
+
+        // Upstream stops sending y (a required feature: under "count" it reads as missing) from hour 4 on.
+        (await http.PostRaw("v1/models/toy/events", ToyDrift.Events(4, 7, y: _ => null))).EnsureSuccessStatusCode();
+        (await http.GetAsync("v1/models/toy/drift")).EnsureSuccessStatusCode();
+
+        // The window of hours 3 and 4 still has y in 20 of 40 events; the window of hours 4 and 5 has it in none.
+        var vanished = await OutputDriftApiTests.OpenAlert(http, "toy", "schemaChange", "y/vanished");
+        Assert.Equal(("missingShare", 1.0, 1.0), (vanished.GetProperty("statistic").GetString(), vanished.GetProperty("score").GetDouble(), vanished.GetProperty("threshold").GetDouble()));
+        Assert.Equal((4 * 3600.0, 6 * 3600.0), (vanished.GetProperty("windowStart").GetDouble(), vanished.GetProperty("windowEnd").GetDouble()));
+        Assert.Equal(1.0, (await OutputDriftApiTests.OpenAlert(http, "toy", "dataQuality", "y/missingRate")).GetProperty("score").GetDouble(), 12);
+        var schemaChanges = (await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "schemaChange");
+        Assert.Equal(["y/vanished"], schemaChanges.Select(a => a.GetProperty("subject").GetString()));
+
+        // y comes back from hour 7: the window of hours 6 and 7 misses it in half its events, clear of 1 − 10 %
+        // hysteresis, and one clear evaluation resolves it (resolveAfter 1).
+        (await http.PostRaw("v1/models/toy/events", ToyDrift.Events(7, 9))).EnsureSuccessStatusCode();
+        (await http.GetAsync("v1/models/toy/drift")).EnsureSuccessStatusCode();
+        var alert = (await (await http.GetAsync("v1/models/toy/alerts")).ReadJson()).EnumerateArray().Single(a => a.GetProperty("subject").GetString() == "y/vanished");
+        Assert.Equal("resolved", alert.GetProperty("state").GetString());
+    }
+
     private static string WithoutY(int count, int missing) =>
         "{\"events\": [" + string.Join(',', Enumerable.Range(0, count).Select(i =>
             $"{{\"id\": \"m{missing}-{i}\", \"time\": {i}, \"features\": {{\"x\": {i % 10}, {(i < missing ? "" : $"\"y\": {i % 7}, ")}\"c\": \"a\"}}}}")) + "]}";

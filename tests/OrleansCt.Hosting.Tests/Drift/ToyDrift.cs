@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -31,15 +32,20 @@ internal static class ToyDrift
         return content;
     }
 
-    /// <summary>Events of hours [from, to), 20 per hour; x is shifted by <paramref name="shift"/>.</summary>
-    public static string Events(int fromHour, int toHour, double shift = 0)
+    /// <summary>
+    /// Events of hours [from, to), 20 per hour; x is shifted by <paramref name="shift"/>; event i's label is yes when
+    /// i % 3 == 0 and its y is i % 7, unless <paramref name="label"/> or <paramref name="y"/> say otherwise (a null y is left out).
+    /// </summary>
+    public static string Events(int fromHour, int toHour, double shift = 0, Func<int, string>? label = null, Func<int, double?>? y = null)
     {
         var events = new List<string>();
         for (var hour = fromHour; hour < toHour; hour++)
         {
             for (var i = 0; i < 20; i++)
             {
-                events.Add($$$"""{"id": "e{{{hour}}}-{{{i}}}", "time": {{{(hour * 3600) + (i * 60)}}}, "label": "{{{(i % 3 == 0 ? "yes" : "no")}}}", "features": {"x": {{{(i % 10) + shift}}}, "y": {{{i % 7}}}, "c": "{{{(i % 2 == 0 ? "a" : "b")}}}"}}""");
+                var yValue = y is null ? i % 7 : y(i);
+                var yField = yValue is { } v ? $"\"y\": {v.ToString(CultureInfo.InvariantCulture)}, " : "";
+                events.Add($$$"""{"id": "e{{{hour}}}-{{{i}}}", "time": {{{(hour * 3600) + (i * 60)}}}, "label": "{{{label?.Invoke(i) ?? (i % 3 == 0 ? "yes" : "no")}}}", "features": {"x": {{{(i % 10) + shift}}}, {{{yField}}}"c": "{{{(i % 2 == 0 ? "a" : "b")}}}"}}""");
             }
         }
 

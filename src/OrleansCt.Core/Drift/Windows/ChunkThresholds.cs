@@ -11,6 +11,35 @@ namespace OrleansCt.Core.Drift.Windows;
 /// </summary>
 public static class ChunkThresholds
 {
+    /// <summary>
+    /// The rows of a chunk when the caller gives none: the events a drift window holds. Buckets of events: windowBuckets ×
+    /// bucketEvents. Buckets of time: the reference's own rows per window length of event time, (n − 1) · windowSeconds /
+    /// (last − first) over its n timed rows, which is exact for evenly spaced rows. A reference without two distinct
+    /// times says nothing about how many events a window of time holds: then a tenth of its rows, so that ten chunks fit.
+    /// </summary>
+    public static int DefaultRows(IReadOnlyList<double> times, MonitoringSpec monitoring)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        ArgumentNullException.ThrowIfNull(monitoring);
+        if (monitoring.BucketSeconds is null)
+        {
+            return (int)Math.Clamp((double)monitoring.Drift.WindowBuckets * monitoring.BucketEvents, 1, int.MaxValue);
+        }
+
+        var (timed, first, last) = (0, double.PositiveInfinity, double.NegativeInfinity);
+        foreach (var t in times)
+        {
+            if (double.IsFinite(t))
+            {
+                (timed, first, last) = (timed + 1, Math.Min(first, t), Math.Max(last, t));
+            }
+        }
+
+        return timed >= 2 && last > first
+            ? (int)Math.Clamp(Math.Round((timed - 1) * monitoring.Drift.WindowSeconds / (last - first)), 1, int.MaxValue)
+            : Math.Max(1, times.Count / 10);
+    }
+
     /// <summary>The profile with each feature's <see cref="ColumnReference.ChunkThreshold"/>, or unchanged where fewer than two chunks fit.</summary>
     public static ReferenceProfile Add(ReferenceProfile profile, double[][] numeric, string?[][] categorical, int chunkRows, DriftSpec drift)
     {

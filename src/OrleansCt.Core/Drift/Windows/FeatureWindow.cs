@@ -23,10 +23,13 @@ public sealed class FeatureWindow
 
     public string[] Detectors { get; private set; } = [];
 
+    /// <summary>Whether the model counts schema changes (<c>onSchemaChange: "count"</c>), so a feature may vanish from its events.</summary>
+    public bool CountsSchemaChanges { get; private set; }
+
     /// <summary>Takes a feed; returns the scores and alert observations of the windows its new buckets completed, oldest first.</summary>
     public IReadOnlyList<WindowVerdict> Feed(WindowFeed feed)
     {
-        (Drift, Alerts, BucketSeconds, Detectors) = (feed.Drift, feed.Alerts, feed.BucketSeconds, feed.Detectors);
+        (Drift, Alerts, BucketSeconds, Detectors, CountsSchemaChanges) = (feed.Drift, feed.Alerts, feed.BucketSeconds, feed.Detectors, feed.CountsSchemaChanges);
         if (feed.Profile is { } profile && profile.Revision > (Profile?.Revision ?? 0))
         {
             Profile = profile;
@@ -110,7 +113,7 @@ public sealed class FeatureWindow
         return history;
     }
 
-    public FeatureWindowState ToState() => new(Profile, [.. Ring], Drift, Alerts, BucketSeconds, Detectors);
+    public FeatureWindowState ToState() => new(Profile, [.. Ring], Drift, Alerts, BucketSeconds, Detectors, CountsSchemaChanges);
 
     public static FeatureWindow FromState(FeatureWindowState state) => new()
     {
@@ -120,5 +123,6 @@ public sealed class FeatureWindow
         Alerts = state.Alerts,
         BucketSeconds = state.BucketSeconds,
         Detectors = state.Detectors,
+        CountsSchemaChanges = state.CountsSchemaChanges,
     };
 }

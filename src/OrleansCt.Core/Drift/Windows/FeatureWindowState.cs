@@ -9,4 +9,5 @@ public sealed record FeatureWindowState(
     DriftSpec Drift,
     AlertSpec Alerts,
     double? BucketSeconds,
-    string[] Detectors);
+    string[] Detectors,
+    bool CountsSchemaChanges = false);

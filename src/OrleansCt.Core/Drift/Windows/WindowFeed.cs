@@ -7,10 +7,12 @@ namespace OrleansCt.Core.Drift.Windows;
 /// settings that judge them (the definition's drift and alert settings, the bucket span, the detectors' kinds).
 /// </summary>
 /// <param name="BucketSeconds">Seconds per bucket, or null when buckets count events.</param>
+/// <param name="CountsSchemaChanges">The definition's <c>validation.onSchemaChange</c> is "count": a feature may vanish from the events.</param>
 public sealed record WindowFeed(
     ReferenceProfile? Profile,
     BucketSummary[] Summaries,
     DriftSpec Drift,
     AlertSpec Alerts,
     double? BucketSeconds,
-    string[] Detectors);
+    string[] Detectors,
+    bool CountsSchemaChanges = false);

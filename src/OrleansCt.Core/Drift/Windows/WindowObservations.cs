@@ -5,10 +5,14 @@ namespace OrleansCt.Core.Drift.Windows;
 /// <summary>
 /// Turns a scored window into alert observations (the alert book decides what opens, stays and resolves): drift of each
 /// feature, of the prediction and of the label, training/serving skew, data quality (missing share above the
-/// reference's, values outside the schema) and, for the group that carries the outputs, performance and detector drifts.
+/// reference's, values outside the schema), schema changes (new features; under <c>onSchemaChange: "count"</c> also
+/// vanished ones) and, for the group that carries the outputs, performance and detector drifts.
 /// </summary>
 public static class WindowObservations
 {
+    /// <summary>The subject of a vanished feature's schema-change alert is "feature/vanished".</summary>
+    public const string VanishedSuffix = "vanished";
+
     public static IReadOnlyList<AlertObservation> Of(DriftEvaluation e, IReadOnlyList<BucketSummary> window, BucketSummary? previous, ReferenceProfile profile, FeatureWindow settings)
     {
         var last = window[^1];
@@ -61,6 +65,13 @@ public static class WindowObservations
             if (total > 0)
             {
                 Add("dataQuality", $"{name}/missingRate", "missingShareExcess", ((double)missing / total) - profile.Features[f].MissingShare, settings.Alerts.MissingRateTolerance, false);
+
+                // A feature the reference has that no event of the window carries has vanished upstream (the schema
+                // changed), not merely gone missing more often: it alerts at a missing share of exactly 1.
+                if (settings.CountsSchemaChanges && profile.Features[f].MissingShare < 1)
+                {
+                    Add("schemaChange", $"{name}/{VanishedSuffix}", "missingShare", (double)missing / total, 1, false);
+                }
             }
 
             if (events > 0)

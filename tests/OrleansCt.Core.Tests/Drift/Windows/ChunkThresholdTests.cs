@@ -64,6 +64,38 @@ public sealed class ChunkThresholdTests
         Assert.Null(ChunkThresholds.Add(profile, [], [values], 100, ByJs).Features[0].ChunkThreshold);
     }
 
+    [Fact]
+    public void By_default_a_chunk_of_buckets_of_events_holds_a_windows_buckets_of_events()
+    {
+        var monitoring = new MonitoringSpec { BucketSeconds = null, BucketEvents = 50, Drift = new DriftSpec { WindowBuckets = 4 } };
+
+        // 4 buckets × 50 events, whatever the reference's times.
+        Assert.Equal(200, ChunkThresholds.DefaultRows(Enumerable.Repeat(double.NaN, 1_000).ToArray(), monitoring));
+    }
+
+    [Fact]
+    public void By_default_a_chunk_of_time_buckets_holds_the_reference_rows_of_one_window_length()
+    {
+        var daily = new MonitoringSpec { BucketSeconds = 3_600, Drift = new DriftSpec { WindowSeconds = 86_400 } };
+
+        // elec2's spacing: a row every 30 minutes, so a day holds 48 rows.
+        Assert.Equal(48, ChunkThresholds.DefaultRows(Enumerable.Range(0, 500).Select(i => i * 1_800.0).ToArray(), daily));
+
+        // Unevenly spaced: 4 rows over 60 s are 3 gaps of 20 s on average, so a 60 s window holds 3; an untimed row is skipped.
+        var minute = daily with { Drift = new DriftSpec { WindowSeconds = 60 } };
+        Assert.Equal(3, ChunkThresholds.DefaultRows([0, 10, double.NaN, 30, 60], minute));
+    }
+
+    [Fact]
+    public void Without_two_distinct_times_a_chunk_of_time_buckets_is_a_tenth_of_the_reference()
+    {
+        var hourly = new MonitoringSpec { BucketSeconds = 3_600 };
+
+        Assert.Equal(25, ChunkThresholds.DefaultRows(Enumerable.Repeat(double.NaN, 250).ToArray(), hourly));
+        Assert.Equal(25, ChunkThresholds.DefaultRows(Enumerable.Repeat(7.0, 250).ToArray(), hourly));
+        Assert.Equal(1, ChunkThresholds.DefaultRows([double.NaN, double.NaN], hourly));
+    }
+
     private static IEnumerable<string?> Repeat(string value, int count) => Enumerable.Repeat<string?>(value, count);
 
     private static IEnumerable<string?> Alternate(int count) => Enumerable.Range(0, count).Select(i => (string?)(i % 2 == 0 ? "a" : "b"));

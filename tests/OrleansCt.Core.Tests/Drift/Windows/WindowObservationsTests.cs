@@ -43,12 +43,13 @@ public sealed class WindowObservationsTests
             Performance = performance,
         };
 
-    private static IReadOnlyList<AlertObservation> Observe(BucketSummary[] window, DriftSpec? drift = null, AlertSpec? alerts = null, double? bucketSeconds = Hour)
+    private static IReadOnlyList<AlertObservation> Observe(BucketSummary[] window, DriftSpec? drift = null, AlertSpec? alerts = null, double? bucketSeconds = Hour, bool countsSchemaChanges = false, ReferenceProfile? profile = null)
     {
         var spec = drift ?? new DriftSpec();
-        var settings = FeatureWindow.FromState(new FeatureWindowState(Profile, window, spec, alerts ?? new AlertSpec { Metric = "accuracy", MetricThreshold = 0.8 }, bucketSeconds, Detectors));
-        var evaluation = DriftEvaluator.Evaluate(Profile, window, spec)!;
-        return WindowObservations.Of(evaluation, window, window.Length > 1 ? window[^2] : null, Profile, settings);
+        profile ??= Profile;
+        var settings = FeatureWindow.FromState(new FeatureWindowState(profile, window, spec, alerts ?? new AlertSpec { Metric = "accuracy", MetricThreshold = 0.8 }, bucketSeconds, Detectors, countsSchemaChanges));
+        var evaluation = DriftEvaluator.Evaluate(profile, window, spec)!;
+        return WindowObservations.Of(evaluation, window, window.Length > 1 ? window[^2] : null, profile, settings);
     }
 
     private static AlertObservation One(IReadOnlyList<AlertObservation> observations, string kind, string subject) =>
@@ -85,6 +86,48 @@ public sealed class WindowObservationsTests
         // gust: 1 of 20 events; wind: (4 + 6)/20. In ordinal order of the names.
         Assert.Equal([("gust", 0.05), ("wind", 0.5)], observations.Select(o => (o.Subject, o.Score)));
         Assert.All(observations, o => Assert.Equal(("newFeatureShare", 0.01), (o.Statistic, o.Threshold)));
+    }
+
+    [Fact]
+    public void Under_counted_schema_changes_a_feature_no_event_of_the_window_carries_has_vanished()
+    {
+        // x is missing in all 20 events of the window (reference: 1 of 10 missing); c as in Window(): 7 of 20 missing.
+        var window = Window().Select(b => b with
+        {
+            Features = [WindowData.Numeric(Profile.Features[0], Enumerable.Repeat(double.NaN, 10)), b.Features[1]],
+        }).ToArray();
+
+        var counted = Observe(window, countsSchemaChanges: true);
+
+        // x: missing share 20/20 = 1, at the threshold 1: bad. c: 7/20 = 0.35, not bad. Neither is a new feature.
+        var x = One(counted, "schemaChange", "x/vanished");
+        Assert.Equal(("missingShare", 1.0, 1.0, false), (x.Statistic, x.Score, x.Threshold, x.AlertsBelow));
+        Assert.True(x.IsBad());
+        var c = One(counted, "schemaChange", "c/vanished");
+        Assert.Equal(0.35, c.Score, 12);
+        Assert.False(c.IsBad());
+
+        // It is also a missing rate 1 − 0.1 = 0.9 above the reference's, as before.
+        Assert.Equal(0.9, One(counted, "dataQuality", "x/missingRate").Score, 12);
+
+        // Without onSchemaChange "count" an absent feature was refused at ingestion (or is optional): no schema change.
+        Assert.DoesNotContain(Observe(window), o => o.Subject.EndsWith("/vanished", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_feature_the_reference_never_had_does_not_vanish()
+    {
+        // w is missing in every reference row (missing share 1): its absence from the window is no change.
+        var profile = Profile with { Features = [Profile.Features[0] with { Name = "w", Missing = 10 }, Profile.Features[1]] };
+        var window = Window().Select(b => b with
+        {
+            Features = [WindowData.Numeric(Profile.Features[0], Enumerable.Repeat(double.NaN, 10)), b.Features[1]],
+        }).ToArray();
+
+        var observations = Observe(window, countsSchemaChanges: true, profile: profile);
+
+        Assert.DoesNotContain(observations, o => o.Subject == "w/vanished");
+        Assert.Single(observations, o => o.Subject == "c/vanished");
     }
 
     [Fact]
