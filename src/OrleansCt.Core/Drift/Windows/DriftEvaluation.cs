@@ -2,7 +2,7 @@ namespace OrleansCt.Core.Drift.Windows;
 
 /// <summary>
 /// The drift of one window (the buckets ending at <see cref="WindowEnd"/>) against the reference: each feature, the
-/// prediction and the label, training/serving skew per feature (rows learned from against rows served), and whether
+/// prediction and the label, training/serving skew per feature (rows served against those the champion learned from before), and whether
 /// the data counts as drifted (at least half the features). <see cref="LastSequence"/> is the log sequence that
 /// completed the window. Start and end are null when buckets count events.
 /// </summary>

@@ -7,11 +7,16 @@ namespace OrleansCt.Core.Drift.Windows;
 /// <summary>Scores a window of closed buckets against the reference, column by column (drift-statistics.md).</summary>
 public static class DriftEvaluator
 {
-    /// <summary>Skew is judged only once the window holds this many learned rows of a feature.</summary>
+    /// <summary>Skew is judged only once the champion's training window holds this many learned rows of a feature.</summary>
     public const int MinTrainedRows = 100;
 
-    /// <summary>Scores the buckets of <paramref name="window"/> (oldest first, all on the reference's bins); null when it is empty.</summary>
-    public static DriftEvaluation? Evaluate(ReferenceProfile reference, IReadOnlyList<BucketSummary> window, DriftSpec spec)
+    /// <summary>
+    /// Scores the buckets of <paramref name="window"/> (oldest first, all on the reference's bins); null when it is empty.
+    /// Training/serving skew compares the features served in the window with those of the rows the champion learned from in
+    /// <paramref name="training"/>, its training window: the kept buckets before the window (the online champion learns from
+    /// every joined label, so what it learned before serving the window is what shaped the weights that served it).
+    /// </summary>
+    public static DriftEvaluation? Evaluate(ReferenceProfile reference, IReadOnlyList<BucketSummary> window, DriftSpec spec, IReadOnlyList<BucketSummary>? training = null)
     {
         if (window.Count == 0)
         {
@@ -30,8 +35,8 @@ public static class DriftEvaluator
                 features.Add(drift);
             }
 
-            var trained = MergeHistograms(window.Select(b => b.Trained[f]));
-            if (trained.Counted >= MinTrainedRows && served.Counted > 0)
+            var trained = training is { Count: > 0 } ? MergeHistograms(training.Select(b => b.Trained[f])) : null;
+            if (trained is not null && trained.Counted >= MinTrainedRows && served.Counted > 0)
             {
                 var p = served.Shares();
                 var q = trained.Shares();

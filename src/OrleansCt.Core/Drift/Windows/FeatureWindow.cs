@@ -56,7 +56,7 @@ public sealed class FeatureWindow
             }
 
             var window = WindowEndingAt(Ring.Count - 1, null);
-            if (IsComplete(window, null) && DriftEvaluator.Evaluate(Profile, window, Drift) is { } evaluation)
+            if (IsComplete(window, null) && DriftEvaluator.Evaluate(Profile, window, Drift, Before(window, Ring.Count - 1)) is { } evaluation)
             {
                 var previous = Ring.Count > 1 ? Ring[^2] : null;
                 verdicts.Add(new WindowVerdict(evaluation, WindowObservations.Of(evaluation, window, previous, Profile, this)));
@@ -83,6 +83,9 @@ public sealed class FeatureWindow
         return Ring.GetRange(start, end - start + 1);
     }
 
+    /// <summary>The kept buckets before a window that ends with ring entry <paramref name="end"/>: the champion's training window for skew.</summary>
+    private List<BucketSummary> Before(List<BucketSummary> window, int end) => Ring.GetRange(0, end - window.Count + 1);
+
     /// <summary>
     /// Whether a window spans its whole length — the whole buckets that fit in it by event time (at least one), or the
     /// set number of buckets — so a window that is still filling after a new reference is neither scored nor alerted on.
@@ -104,7 +107,7 @@ public sealed class FeatureWindow
             }
 
             var window = WindowEndingAt(end, windowSeconds);
-            if (Profile is not null && IsComplete(window, windowSeconds) && DriftEvaluator.Evaluate(Profile, window, Drift) is { } evaluation)
+            if (Profile is not null && IsComplete(window, windowSeconds) && DriftEvaluator.Evaluate(Profile, window, Drift, Before(window, end)) is { } evaluation)
             {
                 history.Add(evaluation);
             }

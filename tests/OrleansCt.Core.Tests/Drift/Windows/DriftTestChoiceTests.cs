@@ -99,18 +99,24 @@ public sealed class DriftTestChoiceTests
     [InlineData(99, 0, false)]
     [InlineData(100, 0, true)]
     [InlineData(50, 50, true)]
-    public void Skew_is_judged_once_the_window_holds_100_learned_rows(int firstBucket, int secondBucket, bool judged)
+    public void Skew_is_judged_once_the_training_window_holds_100_learned_rows(int firstBucket, int secondBucket, bool judged)
     {
         var column = ReferenceProfiler.Numeric("x", WindowData.Normal(3, 5_000), 10);
         var profile = new ReferenceProfile(1, "test", 5_000, [column], null, null);
         var served = new[] { WindowData.Normal(5, 300), WindowData.Normal(6, 300) };
         var learned = new[] { WindowData.Normal(7, firstBucket).Select(v => v + 1).ToArray(), WindowData.Normal(8, secondBucket).Select(v => v + 1).ToArray() };
-        var window = Enumerable.Range(0, 2).Select(b => WindowData.Hourly(profile, b, WindowData.Numeric(column, served[b])) with
+        // Hours 0 and 1 are the training window (what the champion learned from); hours 2 and 3, which learned nothing, the window served.
+        var training = Enumerable.Range(0, 2).Select(b => WindowData.Hourly(profile, b, WindowData.Numeric(column, WindowData.Normal(9 + b, 300))) with
         {
             Trained = [WindowData.Numeric(column, learned[b]).Histogram],
         }).ToList();
+        var window = Enumerable.Range(0, 2).Select(b => WindowData.Hourly(profile, b + 2, WindowData.Numeric(column, served[b])) with
+        {
+            Trained = [WindowData.Numeric(column, []).Histogram],
+        }).ToList();
 
-        var skew = DriftEvaluator.Evaluate(profile, window, new DriftSpec())!.Skew;
+        var skew = DriftEvaluator.Evaluate(profile, window, new DriftSpec(), training)!.Skew;
+        Assert.Empty(DriftEvaluator.Evaluate(profile, window, new DriftSpec())!.Skew);
 
         if (!judged)
         {
