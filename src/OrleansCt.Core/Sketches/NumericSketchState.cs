@@ -11,6 +11,9 @@ namespace OrleansCt.Core.Sketches;
 /// <param name="Coin">The quantile sketch's coin state.</param>
 /// <param name="LevelSizes">The quantile sketch's items per level.</param>
 /// <param name="Items">The quantile sketch's items, level 0 first.</param>
+/// <param name="SamplingLevel">The quantile sketch's sampling level (0, as in states written before the sampler, when it is off).</param>
+/// <param name="BlockPosition">Values of the quantile sketch's current sampling block seen so far.</param>
+/// <param name="BlockChoice">Offset in that block of the value that enters the sampling level.</param>
 public sealed record NumericSketchState(
     long Missing,
     long Count,
@@ -21,4 +24,7 @@ public sealed record NumericSketchState(
     int K,
     long Coin,
     int[] LevelSizes,
-    double[] Items);
+    double[] Items,
+    int SamplingLevel = 0,
+    long BlockPosition = 0,
+    long BlockChoice = 0);

@@ -31,13 +31,25 @@ public sealed class QuantileBoundTests(ITestOutputHelper output)
     {
         var values = SketchData.Numeric(file, column);
         var sorted = values.Order().ToArray();
-        var n = (double)sorted.Length;
         var sketch = chunks == 1 ? QuantileSketchTests.Of(values) : QuantileSketchTests.MergeOf(values, chunks);
         var bound = QuantileSketch.RankErrorBound(QuantileSketch.DefaultK);
         Assert.Equal(sorted.Length, sketch.Count);
         Assert.Equal(sorted[0], sketch.Min);
         Assert.Equal(sorted[^1], sketch.Max);
 
+        var (worstQuantile, worstRank) = WorstErrors(sketch, sorted);
+        output.WriteLine($"{column} over {chunks} chunk(s): worst quantile rank error {worstQuantile:F5}, worst Rank error {worstRank:F5}, bound {bound:F5}, {sketch.RetainedItems} items");
+        Assert.True(worstQuantile <= bound, $"{column}, {chunks} chunks: quantile rank error {worstQuantile} above {bound}");
+        Assert.True(worstRank <= bound, $"{column}, {chunks} chunks: Rank error {worstRank} above {bound}");
+    }
+
+    /// <summary>
+    /// The sketch's worst normalised rank errors over q = 0.01..0.99 against the exactly sorted stream: of Quantile(q) (the distance from q
+    /// to [#(x &lt; v)/n, #(x ≤ v)/n], v the answer) and of Rank at the exact q-quantile (against #(x ≤ it)/n).
+    /// </summary>
+    internal static (double Quantile, double Rank) WorstErrors(QuantileSketch sketch, double[] sorted)
+    {
+        var n = (double)sorted.Length;
         var worstQuantile = 0.0;
         var worstRank = 0.0;
         for (var p = 1; p <= 99; p++)
@@ -55,9 +67,7 @@ public sealed class QuantileBoundTests(ITestOutputHelper output)
             worstRank = Math.Max(worstRank, Math.Abs(sketch.Rank(exact) - (UpperBound(sorted, exact) / n)));
         }
 
-        output.WriteLine($"{column} over {chunks} chunk(s): worst quantile rank error {worstQuantile:F5}, worst Rank error {worstRank:F5}, bound {bound:F5}, {sketch.RetainedItems} items");
-        Assert.True(worstQuantile <= bound, $"{column}, {chunks} chunks: quantile rank error {worstQuantile} above {bound}");
-        Assert.True(worstRank <= bound, $"{column}, {chunks} chunks: Rank error {worstRank} above {bound}");
+        return (worstQuantile, worstRank);
     }
 
     /// <summary>
