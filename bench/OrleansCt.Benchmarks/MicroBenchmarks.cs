@@ -386,7 +386,7 @@ public class MonitorPatternBenchmarks
         }
 
         static bool Same(NumericSketchState a, NumericSketchState b) =>
-            (a.Missing, a.Count, a.K, a.Coin, a.SamplingLevel, a.BlockPosition, a.BlockChoice) == (b.Missing, b.Count, b.K, b.Coin, b.SamplingLevel, b.BlockPosition, b.BlockChoice)
+            (a.Missing, a.Count, a.K, a.Coin, a.SamplingLevel, a.BlockPosition, a.BlockChoice, a.Sampled) == (b.Missing, b.Count, b.K, b.Coin, b.SamplingLevel, b.BlockPosition, b.BlockChoice, b.Sampled)
             && new[] { a.Mean, a.M2, a.Min, a.Max }.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(new[] { b.Mean, b.M2, b.Min, b.Max }.Select(BitConverter.DoubleToInt64Bits))
             && a.LevelSizes.SequenceEqual(b.LevelSizes)
             && a.Items.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(b.Items.Select(BitConverter.DoubleToInt64Bits));

@@ -71,7 +71,7 @@ public sealed class NumericSketch
     public NumericSketchState ToState()
     {
         var q = Quantiles.ToState();
-        return new NumericSketchState(Missing, Moments.Count, Moments.Mean, Moments.M2, Moments.Min, Moments.Max, q.K, q.Coin, q.LevelSizes, q.Items, q.SamplingLevel, q.BlockPosition, q.BlockChoice);
+        return new NumericSketchState(Missing, Moments.Count, Moments.Mean, Moments.M2, Moments.Min, Moments.Max, q.K, q.Coin, q.LevelSizes, q.Items, q.SamplingLevel, q.BlockPosition, q.BlockChoice, q.Sampled);
     }
 
     /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
@@ -84,7 +84,7 @@ public sealed class NumericSketch
         }
 
         var moments = Moments.FromState(new MomentsState(state.Count, state.Mean, state.M2, state.Min, state.Max));
-        var quantiles = QuantileSketch.FromState(new QuantileSketchState(state.K, state.Count, state.Min, state.Max, state.Coin, state.LevelSizes, state.Items, state.SamplingLevel, state.BlockPosition, state.BlockChoice));
+        var quantiles = QuantileSketch.FromState(new QuantileSketchState(state.K, state.Count, state.Min, state.Max, state.Coin, state.LevelSizes, state.Items, state.SamplingLevel, state.BlockPosition, state.BlockChoice, state.Sampled));
         return new NumericSketch(moments, quantiles, state.Missing);
     }
 }

@@ -14,6 +14,7 @@ namespace OrleansCt.Core.Sketches;
 /// <param name="SamplingLevel">The quantile sketch's sampling level (0, as in states written before the sampler, when it is off).</param>
 /// <param name="BlockPosition">Values of the quantile sketch's current sampling block seen so far.</param>
 /// <param name="BlockChoice">Offset in that block of the value that enters the sampling level.</param>
+/// <param name="Sampled">Whether the quantile sketch has sampled, or merged one that had.</param>
 public sealed record NumericSketchState(
     long Missing,
     long Count,
@@ -27,4 +28,5 @@ public sealed record NumericSketchState(
     double[] Items,
     int SamplingLevel = 0,
     long BlockPosition = 0,
-    long BlockChoice = 0);
+    long BlockChoice = 0,
+    bool Sampled = false);

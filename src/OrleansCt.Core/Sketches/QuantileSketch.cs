@@ -75,6 +75,9 @@ public sealed class QuantileSketch
     // The sampler: level s (0 = off), the Count at which the current block began, the offset in it of the value that enters level s, and
     // the Count at which the next value that matters comes (the chosen one, or the block's last), so that every other value costs a compare.
     private int _sampling;
+
+    // Whether the weights held may differ from Count: once this sketch has sampled, or has merged one that had.
+    private bool _sampled;
     private long _blockStart;
     private long _choice;
     private long _next;
@@ -450,6 +453,7 @@ public sealed class QuantileSketch
         Min = Count == 0 ? other.Min : Math.Min(Min, other.Min);
         Max = Count == 0 ? other.Max : Math.Max(Max, other.Max);
         Count += added;
+        _sampled |= other._sampled;
         _coin = Mix((_coin * 31) + other._coin);
         (_buffer, _starts) = (buffer, starts);
         if (_sampling != 0)
@@ -563,7 +567,7 @@ public sealed class QuantileSketch
         }
 
         var position = _sampling == 0 ? 0 : Count - _blockStart;
-        return new QuantileSketchState(K, Count, Min, Max, unchecked((long)_coin), sizes, _buffer[_starts[0]..], _sampling, position, _sampling == 0 ? 0 : _choice);
+        return new QuantileSketchState(K, Count, Min, Max, unchecked((long)_coin), sizes, _buffer[_starts[0]..], _sampling, position, _sampling == 0 ? 0 : _choice, _sampled);
     }
 
     /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
@@ -598,14 +602,16 @@ public sealed class QuantileSketch
         }
 
         // Compaction turns two items of weight 2^h into one of weight 2^(h+1), so without the sampler the weights add up to Count exactly;
-        // with it, they differ by the partial blocks (see the remarks), and only a sketch that holds nothing may weigh nothing.
+        // with it, they differ by the partial blocks (see the remarks) — also in a sketch not sampling itself that merged one that was —
+        // and only a sketch that holds nothing may weigh nothing.
         var weight = 0L;
         for (var h = 0; h < levels; h++)
         {
             weight += (long)state.LevelSizes[h] << h;
         }
 
-        if (sampling == 0 ? weight != state.Count : weight <= 0 || state.Count <= 0)
+        var sampled = state.Sampled || sampling > 0;
+        if (sampled ? (weight == 0) != (state.Count == 0) || weight < 0 : weight != state.Count)
         {
             Reject($"the items stand for {weight} values but Count is {state.Count}{(sampling == 0 ? string.Empty : $" at SamplingLevel {sampling}")}");
         }
@@ -638,6 +644,7 @@ public sealed class QuantileSketch
         }
 
         sketch._starts[levels] = at;
+        sketch._sampled = sampled;
         if (sampling != 0)
         {
             (sketch._sampling, sketch._blockStart, sketch._choice) = (sampling, state.Count - position, choice);
@@ -717,6 +724,7 @@ public sealed class QuantileSketch
         {
             Settle(due);
             _sampling = due;
+            _sampled = true;
         }
 
         _blockStart = start;

@@ -12,6 +12,7 @@ namespace OrleansCt.Core.Sketches;
 /// sampler) when it is off.</param>
 /// <param name="BlockPosition">Values of the current block seen so far (0 ≤ it &lt; 2^s; 0 while s = 0).</param>
 /// <param name="BlockChoice">Offset in the current block of the value that enters level s (0 ≤ it &lt; 2^s; 0 while s = 0).</param>
+/// <param name="Sampled">Whether the sketch has sampled, or merged one that had: its weights may then differ from Count by partial blocks.</param>
 public sealed record QuantileSketchState(
     int K,
     long Count,
@@ -22,4 +23,5 @@ public sealed record QuantileSketchState(
     double[] Items,
     int SamplingLevel = 0,
     long BlockPosition = 0,
-    long BlockChoice = 0);
+    long BlockChoice = 0,
+    bool Sampled = false);

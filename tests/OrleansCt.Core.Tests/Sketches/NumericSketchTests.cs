@@ -98,7 +98,7 @@ public sealed class NumericSketchTests
     internal static void AssertSame(NumericSketchState expected, NumericSketchState actual)
     {
         Assert.Equal((expected.Missing, expected.Count, expected.K, expected.Coin), (actual.Missing, actual.Count, actual.K, actual.Coin));
-        Assert.Equal((expected.SamplingLevel, expected.BlockPosition, expected.BlockChoice), (actual.SamplingLevel, actual.BlockPosition, actual.BlockChoice));
+        Assert.Equal((expected.SamplingLevel, expected.BlockPosition, expected.BlockChoice, expected.Sampled), (actual.SamplingLevel, actual.BlockPosition, actual.BlockChoice, actual.Sampled));
         Assert.Equal(
             new[] { expected.Mean, expected.M2, expected.Min, expected.Max }.Select(BitConverter.DoubleToInt64Bits),
             new[] { actual.Mean, actual.M2, actual.Min, actual.Max }.Select(BitConverter.DoubleToInt64Bits));

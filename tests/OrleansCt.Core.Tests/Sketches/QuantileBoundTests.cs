@@ -100,22 +100,6 @@ public sealed class QuantileBoundTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => new QuantileSketch(16).Merge(whole));
     }
 
-    private static (double Quantile, double Rank) WorstErrors(QuantileSketch sketch, double[] sorted)
-    {
-        var n = (double)sorted.Length;
-        var (worstQuantile, worstRank) = (0.0, 0.0);
-        for (var p = 1; p <= 99; p++)
-        {
-            var q = p / 100.0;
-            var v = sketch.Quantile(q);
-            worstQuantile = Math.Max(worstQuantile, Math.Max(0, Math.Max((LowerBound(sorted, v) / n) - q, q - (UpperBound(sorted, v) / n))));
-            var exact = sorted[(int)Math.Ceiling(q * n) - 1];
-            worstRank = Math.Max(worstRank, Math.Abs(sketch.Rank(exact) - (UpperBound(sorted, exact) / n)));
-        }
-
-        return (worstQuantile, worstRank);
-    }
-
     private static int LowerBound(double[] sorted, double v)
     {
         int lo = 0, hi = sorted.Length;

@@ -234,6 +234,28 @@ public sealed class QuantileSamplerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_sketch_that_merged_a_sampling_one_keeps_saying_so_and_restores()
+    {
+        // The monitor's whole stream: a sampling k = 16 bucket folded into a k = 48 sketch.
+        var bucket = new QuantileSketch(16);
+        bucket.Add(SketchData.Stream("uniform", 100_000));
+        var whole = new QuantileSketch(48);
+        whole.Add(SketchData.Stream("normal", 50));
+        whole.Merge(bucket);
+        var state = whole.ToState();
+
+        Assert.True(bucket.ToState().SamplingLevel > 0);
+        Assert.True(state.Sampled);
+        Assert.Equal(state.Items, QuantileSketch.FromState(state).ToState().Items);
+        Assert.True(QuantileSketch.FromState(state).ToState().Sampled);
+
+        // A sketch that never sampled still has to weigh exactly its count.
+        var exact = new QuantileSketch(48);
+        exact.Add(SketchData.Stream("normal", 500));
+        Assert.Throws<ArgumentException>(() => QuantileSketch.FromState(exact.ToState() with { Count = 501 }));
+    }
+
+    [Fact]
     public void NaN_is_refused_while_sampling_after_the_values_before_it()
     {
         var values = SketchData.Stream("uniform", 300_000, seed: 2);

@@ -172,7 +172,7 @@ public sealed class QuantileSketchTests
     internal static void AssertSame(QuantileSketchState expected, QuantileSketchState actual)
     {
         Assert.Equal((expected.K, expected.Count, expected.Coin), (actual.K, actual.Count, actual.Coin));
-        Assert.Equal((expected.SamplingLevel, expected.BlockPosition, expected.BlockChoice), (actual.SamplingLevel, actual.BlockPosition, actual.BlockChoice));
+        Assert.Equal((expected.SamplingLevel, expected.BlockPosition, expected.BlockChoice, expected.Sampled), (actual.SamplingLevel, actual.BlockPosition, actual.BlockChoice, actual.Sampled));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Min), BitConverter.DoubleToInt64Bits(actual.Min));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected.Max), BitConverter.DoubleToInt64Bits(actual.Max));
         Assert.Equal(expected.LevelSizes, actual.LevelSizes);
