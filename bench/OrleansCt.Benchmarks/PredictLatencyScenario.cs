@@ -69,7 +69,8 @@ public static class PredictLatencyScenario
         for (var i = 0; i < count; i++)
         {
             json.Clear().Append("{\"events\":[");
-            Workload.AppendEvent(json, $"{tag}{i}", random, label: false);
+            // Stamped as sent live: request i of a rate r at i / r seconds.
+            Workload.AppendEvent(json, $"{tag}{i}", Workload.Epoch + ((double)i / rate), random, label: false);
             bodies[i] = Encoding.UTF8.GetBytes(json.Append("]}").ToString());
         }
 

@@ -26,11 +26,20 @@ public static class Workload
         "{\"task\":\"binary\",\"target\":\"class\",\"classes\":[\"DOWN\",\"UP\"],\"positiveClass\":\"UP\",\"features\":["
         + string.Join(',', Enumerable.Range(0, Features).Select(i => $"{{\"name\":\"f{i}\",\"type\":\"numeric\"}}")) + "]}";
 
-    /// <summary>One event as JSON, with or without its label.</summary>
-    public static void AppendEvent(StringBuilder json, string id, Random random, bool label)
+    /// <summary>Event time of the first event of batch 0 (2026-01-01T00:00:00Z).</summary>
+    public const long Epoch = 1_767_225_600;
+
+    /// <summary>A time as the fixed-width text <see cref="BatchBody"/> rewrites in place: 10 digits, a point, 3 decimals.</summary>
+    public const int TimeWidth = 14;
+
+    /// <summary>Event i of batch b happens at <see cref="Epoch"/> + 10·b + i/100 seconds: 100 events a second, in order, as live traffic.</summary>
+    public static double TimeOf(long batch, int row) => Epoch + (batch * 10.0) + (row / 100.0);
+
+    /// <summary>One event as JSON, with or without its label; its time in the fixed-width form of <see cref="TimeWidth"/>.</summary>
+    public static void AppendEvent(StringBuilder json, string id, double time, Random random, bool label)
     {
         json.Append("{\"id\":\"").Append(id).Append("\",\"time\":")
-            .Append((1_767_225_600 + random.Next(86_400)).ToString(CultureInfo.InvariantCulture)).Append(",\"features\":{");
+            .Append(time.ToString("0000000000.000", CultureInfo.InvariantCulture)).Append(",\"features\":{");
         var score = 0.0;
         for (var f = 0; f < Features; f++)
         {
@@ -49,7 +58,10 @@ public static class Workload
     }
 }
 
-/// <summary>A serialised batch whose event ids are "{prefix}{batch:D10}-{row:D5}"; <see cref="SetBatch"/> renumbers it in place.</summary>
+/// <summary>
+/// A serialised batch whose event ids are "{prefix}{batch:D10}-{row:D5}" and whose event times are those of its batch number
+/// (<see cref="Workload.TimeOf"/>); <see cref="SetBatch"/> renumbers it and moves its times in place.
+/// </summary>
 public sealed class BatchBody
 {
     private const int Digits = 10;
@@ -63,7 +75,7 @@ public sealed class BatchBody
         for (var row = 0; row < events; row++)
         {
             json.Append(row == 0 ? "" : ",");
-            Workload.AppendEvent(json, $"{prefix}{new string('0', Digits)}-{row:D5}", random, labels);
+            Workload.AppendEvent(json, $"{prefix}{new string('0', Digits)}-{row:D5}", Workload.TimeOf(0, row), random, labels);
         }
 
         json.Append("]}");
@@ -84,7 +96,18 @@ public sealed class BatchBody
         {
             throw new InvalidOperationException($"Found {_offsets.Length} ids in a batch of {events}.");
         }
+
+        var time = "\"time\":"u8.ToArray();
+        _times = new int[events];
+        var from = 0;
+        for (var row = 0; row < events; row++)
+        {
+            from += span[from..].IndexOf(time) + time.Length;
+            _times[row] = from;
+        }
     }
+
+    private readonly int[] _times;
 
     public byte[] Bytes { get; }
 
@@ -103,6 +126,11 @@ public sealed class BatchBody
         foreach (var offset in _offsets)
         {
             digits.CopyTo(Bytes.AsSpan(offset, Digits));
+        }
+
+        for (var row = 0; row < _times.Length; row++)
+        {
+            Workload.TimeOf(batch, row).TryFormat(Bytes.AsSpan(_times[row], Workload.TimeWidth), out _, "0000000000.000", CultureInfo.InvariantCulture);
         }
     }
 }

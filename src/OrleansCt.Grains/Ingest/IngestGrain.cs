@@ -9,9 +9,12 @@ namespace OrleansCt.Grains.Ingest;
 
 /// <summary>
 /// Validates and predicts on the silo that received the request, with a cached copy of the champion's snapshot
-/// that the model grain refreshes in its answers, then hands the batch to the model grain to log.
+/// that the model grain refreshes in its answers, then hands the batch to the model grain to log. Reentrant: while one request
+/// waits for its model grain (and the log), the activation reads and predicts the next, so a silo's few workers (one per core)
+/// keep every core busy rather than one request each in flight.
 /// </summary>
 [StatelessWorker]
+[Reentrant]
 public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IIngestGrain
 {
     private readonly Dictionary<string, CompiledSnapshot> _snapshots = new(StringComparer.Ordinal);

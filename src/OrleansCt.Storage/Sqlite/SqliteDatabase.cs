@@ -20,7 +20,8 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private readonly SqliteWriteScope _scope;
     private readonly string _readConnectionString;
     private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Task _writerLoop;
+    private readonly Thread _writerThread;
+    private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _disposed;
     private long _committedGroups;
 
@@ -54,7 +55,11 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         }
 
         _scope = new SqliteWriteScope(_writer);
-        _writerLoop = Task.Run(RunWriterAsync);
+
+        // A thread of its own: the writer blocks in SQLite (and fsync) for every group, which on the thread pool would take one of the
+        // few workers a small machine has from the grains, and wait behind them for its next turn.
+        _writerThread = new Thread(RunWriter) { IsBackground = true, Name = "OrleansCt SQLite writer" };
+        _writerThread.Start();
     }
 
     /// <summary>The path of the database file.</summary>
@@ -88,7 +93,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
         // Writes already queued still commit: their callers were promised an answer.
         _queue.Writer.TryComplete();
-        await _writerLoop.ConfigureAwait(false);
+        await _writerDone.Task.ConfigureAwait(false);
         _scope.Dispose();
         _writer.Dispose();
 
@@ -128,21 +133,37 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         exception.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT
         && exception.SqliteExtendedErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT_PRIMARYKEY or SQLitePCL.raw.SQLITE_CONSTRAINT_UNIQUE;
 
-    private async Task RunWriterAsync()
+    private void RunWriter()
     {
-        var group = new List<SqliteWrite>(MaxGroupSize);
-        var executed = new List<SqliteWrite>(MaxGroupSize);
-        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
+            var group = new List<SqliteWrite>(MaxGroupSize);
+            var executed = new List<SqliteWrite>(MaxGroupSize);
+            while (WaitForWrites())
             {
-                group.Add(write);
+                while (group.Count < MaxGroupSize && _queue.Reader.TryRead(out var write))
+                {
+                    group.Add(write);
+                }
+
+                CommitGroup(group, executed);
+                group.Clear();
+                executed.Clear();
             }
 
-            CommitGroup(group, executed);
-            group.Clear();
-            executed.Clear();
+            _writerDone.TrySetResult();
         }
+        catch (Exception exception)
+        {
+            _writerDone.TrySetException(exception);
+        }
+    }
+
+    // Blocks this thread (and only it) until a write is queued; false once the queue is completed and drained.
+    private bool WaitForWrites()
+    {
+        var waiting = _queue.Reader.WaitToReadAsync();
+        return waiting.IsCompleted ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     private void CommitGroup(List<SqliteWrite> group, List<SqliteWrite> executed)
