@@ -18,10 +18,12 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("GetSnapshot")]
     Task<ModelSnapshot?> GetSnapshot();
 
-    [Alias("AppendEvents")]
+    /// <summary>Interleaves with other calls (appends are pipelined: see ModelGrain), answering once the batch is durable.</summary>
+    [Alias("AppendEvents"), AlwaysInterleave]
     Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission);
 
-    [Alias("AppendLabels")]
+    /// <summary>Interleaves with other calls, as <see cref="AppendEvents"/>.</summary>
+    [Alias("AppendLabels"), AlwaysInterleave]
     Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels);
 
     /// <summary>Enforces retention now (it also runs in the background) and says what was dropped.</summary>

@@ -1,30 +1,19 @@
+using OrleansCt.Core.Learning;
 using OrleansCt.Grains.Log;
 
 namespace OrleansCt.Grains.Model;
 
 public sealed partial class ModelGrain
 {
+    private readonly Queue<(long Sequence, LogEntry Entry, OnlineLearner? Prelearned)> _unapplied = new();
+
     /// <summary>Queues a durable entry for applying in a later turn, so the caller's answer does not wait for it.</summary>
-    private void Enqueue(long sequence, LogEntry entry)
+    private void Enqueue(long sequence, LogEntry entry, OnlineLearner? prelearned)
     {
-        _unapplied.Enqueue((sequence, entry));
+        _unapplied.Enqueue((sequence, entry, prelearned));
         if (_applying.IsCompleted)
         {
             _applying = Task.Factory.StartNew(DrainAsync, CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Current).Unwrap();
-        }
-    }
-
-    /// <summary>Waits until every acknowledged entry has been applied (reads see all of them).</summary>
-    private async Task EnsureAppliedAsync()
-    {
-        while (!_applying.IsCompleted || _unapplied.Count > 0)
-        {
-            if (_applying.IsCompleted)
-            {
-                _applying = DrainAsync();
-            }
-
-            await _applying;
         }
     }
 
@@ -34,16 +23,14 @@ public sealed partial class ModelGrain
         {
             try
             {
-                var prelearned = _prelearned is { } p && p.Sequence == next.Sequence ? p.Learner : null;
-                _prelearned = null;
-                _applier.Apply(next.Sequence, next.Entry, prelearned);
+                _applier.Apply(next.Sequence, next.Entry, next.Prelearned);
             }
             catch (Exception e)
             {
                 // The entry is durable; a fresh activation replays it from the checkpoint.
                 LogApplyFailed(e, Model, next.Sequence);
                 _unapplied.Clear();
-                DeactivateOnIdle();
+                Break(e);
                 throw;
             }
 

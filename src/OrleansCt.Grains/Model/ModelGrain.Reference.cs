@@ -47,8 +47,8 @@ public sealed partial class ModelGrain
         var profile = ReferenceProfiler.FromColumns(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, source, batch.Numeric, batch.Categorical, scores, batch.Labels);
         profile = ChunkThresholds.Add(profile, batch.Numeric, batch.Categorical, r.ChunkRows ?? ChunkThresholds.DefaultRows(batch.Times, _applier.Schema!.Definition.Monitoring), _applier.Schema!.Definition.Monitoring.Drift);
         var entry = new ReferenceEntry(NowUnixMs, DriftJson.Write(profile));
-        var sequence = await _log.AppendAsync(entry, []);
-        Enqueue(sequence, entry);
+        var (sequence, durable) = Log(entry, []);
+        await durable;
         await EnsureAppliedAsync();
         await CheckpointAsync();
         var view = new ReferenceView(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,

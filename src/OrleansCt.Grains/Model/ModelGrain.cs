@@ -31,7 +31,6 @@ public sealed partial class ModelGrain(
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private readonly ModelGrainOptions _options = options.Value;
-    private readonly Queue<(long Sequence, LogEntry Entry)> _unapplied = new();
     private Task _applying = Task.CompletedTask;
     private Task _writing = Task.CompletedTask;
     private bool _writeAgain;
@@ -41,7 +40,6 @@ public sealed partial class ModelGrain(
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
-    private (long Sequence, OnlineLearner Learner)? _prelearned;
 
     private string Model => this.GetPrimaryKeyString();
 
@@ -71,6 +69,7 @@ public sealed partial class ModelGrain(
         }
 
         PublishSnapshot(force: _snapshot is null);
+        _reservedRevision = _applier.Revision;
         FeedWindows();
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
         _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);
@@ -111,9 +110,8 @@ public sealed partial class ModelGrain(
             }
         }
 
-        var entry = new DefinitionEntry(NowUnixMs, definition, _applier.Revision + 1);
-        var sequence = await _log.AppendAsync(entry, []);
-        Enqueue(sequence, entry);
+        var entry = new DefinitionEntry(NowUnixMs, definition, _reservedRevision + 1);
+        await Log(entry, []).Durable;
         await EnsureAppliedAsync();
         await catalog.UpsertAsync(Model, JsonSerializer.Serialize(definition, JsonDefaults.Options), NowUnixMs);
         PublishSnapshot(force: false);
@@ -188,6 +186,9 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} retention dropped {Entries} log entries ({Events} events, {Bytes} bytes)")]
     private partial void LogTrimmed(string model, long entries, long events, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to append to its log (last sequence taken {Sequence}); deactivating to replay from the checkpoint")]
+    private partial void LogAppendFailed(Exception exception, string model, long sequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to apply sequence {Sequence}; deactivating to replay from the checkpoint")]
     private partial void LogApplyFailed(Exception exception, string model, long sequence);

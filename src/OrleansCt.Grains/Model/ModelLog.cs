@@ -16,6 +16,7 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
     private readonly RecentEntries _recent = new(options.RecentEvents);
     private readonly RecentBatches _batches = new(options.RecentBatches);
 
+    /// <summary>The last sequence taken: durable, or being appended.</summary>
     public long LastSequence { get; private set; }
 
     /// <summary>Reads the last sequence and warms the id window with the ids inside the dedup horizon.</summary>
@@ -46,11 +47,16 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         _batches.CompleteFrom(batches.Count >= options.RecentBatches && batches.Count > 0 ? batches[0].ArrivalUnixMs + 1 : since);
     }
 
-    /// <summary>Appends at the next sequence; returns it once the entry is durable. A non-zero fingerprint goes to the batch index.</summary>
-    public async Task<long> AppendAsync(LogEntry entry, ulong[] idHashes, ulong fingerprint = 0)
+    /// <summary>
+    /// Takes the next sequence for <paramref name="entry"/> and starts its append, whose task completes once it is durable. Its ids,
+    /// fingerprint (non-zero: it goes to the batch index) and the entry are remembered at once, so a request that repeats them while
+    /// the append is under way finds them (and must wait for that task before answering from them). Appends started one after
+    /// another are queued in that order; should one fail, the caller must drop everything remembered (deactivate) and replay the log.
+    /// </summary>
+    public (long Sequence, Task Durable) Reserve(LogEntry entry, ulong[] idHashes, ulong fingerprint = 0)
     {
         var sequence = LastSequence + 1;
-        await log.AppendAsync(codec.Encode(model, sequence, entry, idHashes, fingerprint));
+        var durable = log.AppendAsync(codec.Encode(model, sequence, entry, idHashes, fingerprint));
         LastSequence = sequence;
         if (idHashes.Length > 0)
         {
@@ -63,7 +69,7 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         }
 
         Remember(sequence, entry);
-        return sequence;
+        return (sequence, durable);
     }
 
     /// <summary>Forgets, in memory, the entries retention dropped from the log, so memory and log answer alike.</summary>
@@ -100,16 +106,18 @@ internal sealed class ModelLog(string model, IEventLog log, LogCodec codec, Mode
         return found;
     }
 
-    /// <summary>The latest entry stored at or after <paramref name="sinceUnixMs"/> with this batch fingerprint: memory, then one indexed query.</summary>
-    public async Task<long?> FindBatchAsync(ulong fingerprint, long sinceUnixMs)
-    {
-        if (_batches.TryFind(fingerprint, sinceUnixMs, out var sequence))
-        {
-            return sequence;
-        }
+    /// <summary>The latest entry taken at or after <paramref name="sinceUnixMs"/> with this batch fingerprint, among those memory keeps.</summary>
+    public long? FindRecentBatch(ulong fingerprint, long sinceUnixMs) => _batches.TryFind(fingerprint, sinceUnixMs, out var sequence) ? sequence : null;
 
-        return _batches.Covers(sinceUnixMs) ? null : await log.FindBatchAsync(model, fingerprint, sinceUnixMs);
-    }
+    /// <summary>
+    /// The latest stored entry with this batch fingerprint that arrived at or after <paramref name="sinceUnixMs"/> before the newest
+    /// ones memory keeps (one indexed query; null without asking when memory covers the horizon).
+    /// </summary>
+    public async Task<long?> FindStoredBatchAsync(ulong fingerprint, long sinceUnixMs) =>
+        _batches.Covers(sinceUnixMs) ? null : await log.FindBatchAsync(model, fingerprint, sinceUnixMs);
+
+    /// <summary>An event entry from memory only (null when it is not among the recent ones).</summary>
+    public EventsEntry? FindRecentEvents(long sequence) => _recent.Find(sequence);
 
     /// <summary>For each hash, where it was logged at or after <paramref name="sinceUnixMs"/>: memory, then the stored id index; sequence 0 when nowhere.</summary>
     public async Task<(long Sequence, int Position)[]> LocateAsync(ulong[] hashes, long sinceUnixMs)

@@ -1,6 +1,8 @@
 using System.IO.Hashing;
 using Orleans.Serialization;
 using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Learning;
+using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Grains.Model;
 
@@ -10,10 +12,14 @@ public sealed class SnapshotFactory(Serializer serializer)
     /// <summary>The version a registered model starts with: its online learner.</summary>
     public const string OnlineVersion = "1";
 
-    internal ModelSnapshot Create(string model, ModelApplier applier)
+    internal ModelSnapshot Create(string model, ModelApplier applier) =>
+        Create(model, applier.Revision, applier.Schema!.Definition, applier.AppliedSequence, applier.Learner!);
+
+    /// <summary>A snapshot of <paramref name="learner"/> as it stands after the log entry at <paramref name="sequence"/>.</summary>
+    internal ModelSnapshot Create(string model, int revision, ModelDefinition definition, long sequence, OnlineLearner learner)
     {
-        var state = applier.Learner!.ExportState();
+        var state = learner.ExportState();
         var digest = XxHash3.HashToUInt64(serializer.SerializeToArray(state)).ToString("x16");
-        return new ModelSnapshot(model, applier.Revision, applier.Schema!.Definition, OnlineVersion, applier.AppliedSequence, digest, state);
+        return new ModelSnapshot(model, revision, definition, OnlineVersion, sequence, digest, state);
     }
 }
