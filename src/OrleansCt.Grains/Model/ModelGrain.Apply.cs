@@ -35,7 +35,8 @@ public sealed partial class ModelGrain
             }
 
             PublishSnapshot(force: false);
-            if (++_entriesSinceCheckpoint >= _options.CheckpointEntries)
+            _eventsSinceCheckpoint += next.Entry switch { EventsEntry e => e.Batch.Count, LabelsEntry l => l.Ids.Length, _ => 0 };
+            if (++_entriesSinceCheckpoint >= _options.CheckpointEntries || _eventsSinceCheckpoint >= _options.CheckpointEvents)
             {
                 _ = CheckpointAsync();
             }
@@ -62,7 +63,7 @@ public sealed partial class ModelGrain
         do
         {
             _writeAgain = false;
-            _entriesSinceCheckpoint = 0;
+            (_entriesSinceCheckpoint, _eventsSinceCheckpoint) = (0, 0);
             _applier.CopyTo(checkpoint.State);
             checkpoint.State.Snapshot = _snapshot;
             var covered = checkpoint.State.AppliedSequence;

@@ -35,6 +35,7 @@ public sealed partial class ModelGrain(
     private Task _writing = Task.CompletedTask;
     private bool _writeAgain;
     private int _entriesSinceCheckpoint;
+    private long _eventsSinceCheckpoint;
     private ModelLog _log = null!;
     private ModelApplier _applier = null!;
     private ModelSnapshot? _snapshot;

@@ -18,8 +18,14 @@ public sealed class ModelGrainOptions
     /// <summary>Events whose batches stay in memory awaiting labels; older ones are read back from the log.</summary>
     public int RecentEvents { get; set; } = 10_000;
 
-    /// <summary>A checkpoint is written after this many applied log entries...</summary>
-    public int CheckpointEntries { get; set; } = 64;
+    /// <summary>
+    /// A checkpoint is written after this many applied log entries... (a replay after a crash reads at most these, so it bounds the
+    /// restart time; the monitor's checkpoint is written whole, so single-event requests should not write one every few events)
+    /// </summary>
+    public int CheckpointEntries { get; set; } = 1_024;
+
+    /// <summary>...or this many applied events...</summary>
+    public long CheckpointEvents { get; set; } = 64_000;
 
     /// <summary>...or this long after the first entry it does not cover, whichever comes first.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
