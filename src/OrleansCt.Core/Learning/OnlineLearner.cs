@@ -280,25 +280,30 @@ public sealed partial class OnlineLearner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Encode(EventBatch batch, int row, Span<double> raw, Span<double> inputs, Span<int> active)
     {
-        // Gathered straight into whole vector blocks, the lanes past the last feature NaN (skipped by the moments, input 0).
+        // Gathered straight into whole vector blocks, the lanes past the last feature NaN (skipped by the moments, input 0), and
+        // standardised as gathered.
         var columns = batch.Numeric;
-        ref var r = ref MemoryMarshal.GetReference(raw[.._features.Padded]);
+        ref var x = ref MemoryMarshal.GetReference(raw[.._features.Padded]);
+        ref var z = ref MemoryMarshal.GetReference(inputs[.._features.Padded]);
         var f = 0;
         for (; f + Lanes.Width <= _numeric; f += Lanes.Width)
         {
-            Vector256.Create(columns[f][row], columns[f + 1][row], columns[f + 2][row], columns[f + 3][row]).StoreUnsafe(ref r, (nuint)f);
+            var v = Vector256.Create(columns[f][row], columns[f + 1][row], columns[f + 2][row], columns[f + 3][row]);
+            v.StoreUnsafe(ref x, (nuint)f);
+            _features.Standardize(f, v, _standardize).StoreUnsafe(ref z, (nuint)f);
         }
 
         if (f < _numeric)
         {
-            Vector256.Create(
+            var v = Vector256.Create(
                 columns[f][row],
                 f + 1 < _numeric ? columns[f + 1][row] : double.NaN,
                 f + 2 < _numeric ? columns[f + 2][row] : double.NaN,
-                double.NaN).StoreUnsafe(ref r, (nuint)f);
+                double.NaN);
+            v.StoreUnsafe(ref x, (nuint)f);
+            _features.Standardize(f, v, _standardize).StoreUnsafe(ref z, (nuint)f);
         }
 
-        _features.Standardize(raw, inputs[.._features.Padded], _standardize);
         var categorical = batch.Categorical;
         for (var c = 0; c < active.Length; c++)
         {

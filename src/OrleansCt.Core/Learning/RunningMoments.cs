@@ -45,7 +45,7 @@ internal sealed class RunningMoments
 
     public int Length { get; }
 
-    /// <summary>Length rounded up to whole vector blocks: the size of the row spans given to <see cref="Standardize"/> and <see cref="Add"/>.</summary>
+    /// <summary>Length rounded up to whole vector blocks: the size of the row spans given to <see cref="Add"/>.</summary>
     public int Padded { get; }
 
     public long[] Counts => _counts[..Length];
@@ -60,30 +60,21 @@ internal sealed class RunningMoments
     public double ScaleOf(int i) => _scales[i];
 
     /// <summary>
-    /// The inputs of a row of raw values (Padded long): 0 for a value that is not finite; otherwise, when standardising, (x − mean) / sd,
+    /// The inputs of the raw values of streams i .. i + 3: 0 for a value that is not finite; otherwise, when standardising, (x − mean) / sd,
     /// or 0 while the stream has no spread (an unscaled deviation would dwarf the other inputs); else x itself.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Standardize(ReadOnlySpan<double> raw, Span<double> inputs, bool standardize)
+    public Vector256<double> Standardize(int i, Vector256<double> raw, bool standardize)
     {
-        ref var x = ref MemoryMarshal.GetReference(raw);
-        ref var z = ref MemoryMarshal.GetReference(inputs);
-        ref var mean = ref MemoryMarshal.GetArrayDataReference(_means);
-        ref var scale = ref MemoryMarshal.GetArrayDataReference(_scales);
-        for (nuint i = 0; i < (nuint)Padded; i += Lanes.Width)
+        var keep = Lanes.Finite(raw);
+        if (!standardize)
         {
-            var v = Vector256.LoadUnsafe(ref x, i);
-            var finite = Lanes.Finite(v);
-            if (standardize)
-            {
-                var s = Vector256.LoadUnsafe(ref scale, i);
-                var deviation = (v - Vector256.LoadUnsafe(ref mean, i)) / s;
-                finite &= Vector256.GreaterThan(s, Vector256<double>.Zero);
-                v = deviation;
-            }
-
-            (v & finite).StoreUnsafe(ref z, i);
+            return raw & keep;
         }
+
+        var scale = Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_scales), (nuint)i);
+        var deviation = (raw - Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_means), (nuint)i)) / scale;
+        return deviation & (keep & Vector256.GreaterThan(scale, Vector256<double>.Zero));
     }
 
     /// <summary>Adds each finite value of a row of raw values (Padded long) to its stream.</summary>
