@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace OrleansCt.Core.Learning;
 
-/// <summary>The SGD step of a row already encoded (Learn's scratch holds its raw values, inputs, active inputs and margins).</summary>
+/// <summary>The SGD step of a row already encoded (Learn's scratch holds its raw values, inputs and active inputs).</summary>
 public sealed partial class OnlineLearner
 {
     private const double AdaGradEpsilon = 1e-8;
@@ -17,8 +17,9 @@ public sealed partial class OnlineLearner
     // The optimal schedule's t0 depends on alpha only (two square roots): worked out once, not on each step.
     private readonly double _optimalT0;
 
-    // A step's new values, worked out (and checked finite) before any is stored: the plain step's new numeric weights and active
-    // inputs' weights per output, and intercepts; AdaGrad's new weights and sums (swapped in whole) and intercepts' sums.
+    // What a step keeps until every new value is known to be finite: per output, the plain step's old numeric weights (put back if
+    // the step is refused) and its active inputs' new weights, and the new intercepts; AdaGrad's new weights and sums (swapped in
+    // whole) and its intercepts' new sums.
     private readonly double[] _stepped;
     private readonly double[] _steppedIntercepts;
     private readonly double[] _steppedInterceptSums;
