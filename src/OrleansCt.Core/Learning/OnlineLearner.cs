@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Schema;
 
@@ -15,34 +18,41 @@ namespace OrleansCt.Core.Learning;
 /// (moments including the row being learned), so rates mean the same for any unit. AdaGrad keeps its own rates.
 /// An update that would make any value non-finite is skipped whole. No clock, no randomness: the same rows in
 /// the same order give bit-identical state. Predict may run on many threads; Learn must not overlap anything.
+/// Element-wise work (standardising, the moments, the weight steps) runs in vector lanes, each lane doing the scalar
+/// operations on the same operands (no fused multiply-add), and every sum keeps its order; so the state and the
+/// predictions are bit for bit those of the one-value-at-a-time learner (pinned by LearnerBitPinTests).
 /// </remarks>
-public sealed class OnlineLearner
+public sealed partial class OnlineLearner
 {
     private const int StackLimit = 256;
-    private const double AdaGradEpsilon = 1e-8;
 
     private readonly ModelSchema _schema;
     private readonly FeatureEncoder _encoder;
     private readonly int _outputs;
     private readonly int _width;
-    private readonly double[] _weights;
+    private readonly int _numeric;
+    private readonly int _dimension;
+    private readonly bool _classification;
+    private readonly bool _standardize;
+
+    // One output and a plain schedule (binary and regression models unless they choose AdaGrad): Learn takes LearnOne's path.
+    private readonly bool _plainOne;
     private readonly double[] _intercepts;
-    private readonly double[] _gradSquares;
     private readonly double[] _interceptGradSquares;
     private readonly RunningMoments _features;
+    private double[] _weights;
+    private double[] _gradSquares;
     private long _targetCount;
     private double _targetMean;
     private double _targetM2;
 
-    // Scratch for Learn, which is single-threaded by contract.
+    // Scratch for Learn, which is single-threaded by contract: the row's raw values (padded with NaN, which the moments skip),
+    // its inputs, the input each categorical value switches on, the margins and d loss / d margin.
+    private readonly double[] _raw;
     private readonly double[] _inputs;
     private readonly int[] _active;
     private readonly double[] _margins;
     private readonly double[] _derivatives;
-    private readonly double[] _dense;
-
-    // The optimal schedule's t0 depends on alpha only (two square roots): worked out once, not on each step.
-    private readonly double _optimalT0;
 
     private OnlineLearner(ModelSchema schema, ResolvedLearnerOptions options, FeatureEncoder encoder, LearnerState state)
     {
@@ -51,6 +61,11 @@ public sealed class OnlineLearner
         _encoder = encoder;
         _width = schema.PredictionWidth;
         _outputs = state.Outputs;
+        _numeric = encoder.NumericCount;
+        _dimension = encoder.Dimension;
+        _classification = schema.IsClassification;
+        _standardize = options.Standardize;
+        _plainOne = _outputs == 1 && options.Schedule != LearningSchedule.AdaGrad;
         _weights = state.Weights;
         _intercepts = state.Intercepts;
         _gradSquares = state.GradSquares;
@@ -60,12 +75,21 @@ public sealed class OnlineLearner
         _targetMean = state.TargetMean;
         _targetM2 = state.TargetM2;
         Updates = state.Updates;
-        _inputs = new double[encoder.NumericCount];
+        _raw = new double[_features.Padded];
+        _raw.AsSpan().Fill(double.NaN);
+        _inputs = new double[_features.Padded];
         _active = new int[encoder.CategoricalCount];
         _margins = new double[_outputs];
         _derivatives = new double[_outputs];
-        _dense = options.Schedule == LearningSchedule.AdaGrad ? new double[encoder.Dimension] : [];
-        _optimalT0 = options.Schedule == LearningSchedule.Optimal ? StepSchedule.OptimalT0(options.Alpha) : double.NaN;
+        (_loss, _schedule, _alpha, _eta0) = (options.Loss, options.Schedule, options.Alpha, options.Eta0);
+        _optimalT0 = _schedule == LearningSchedule.Optimal ? StepSchedule.OptimalT0(_alpha) : double.NaN;
+        _stepped = new double[_outputs * (_numeric + encoder.CategoricalCount)];
+        _steppedIntercepts = new double[_outputs];
+        var adaGrad = _schedule == LearningSchedule.AdaGrad;
+        _dense = adaGrad ? new double[_dimension] : [];
+        _spareWeights = adaGrad ? new double[_weights.Length] : [];
+        _spareGradSquares = adaGrad ? new double[_weights.Length] : [];
+        _steppedInterceptSums = adaGrad ? new double[_outputs] : [];
     }
 
     /// <summary>The options in force, after defaults.</summary>
@@ -75,7 +99,7 @@ public sealed class OnlineLearner
     public long Updates { get; private set; }
 
     /// <summary>Inputs per weight vector (numeric features plus categorical slots).</summary>
-    public int Dimension => _encoder.Dimension;
+    public int Dimension => _dimension;
 
     /// <summary>A learner with zero weights and no statistics; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public static OnlineLearner Create(ModelSchema schema)
@@ -120,7 +144,7 @@ public sealed class OnlineLearner
     public LearnerState ExportState() => LearnerStateCheck.Copy(new LearnerState(
         _encoder.Fingerprint,
         _outputs,
-        _encoder.Dimension,
+        _dimension,
         Updates,
         _weights,
         _intercepts,
@@ -139,31 +163,17 @@ public sealed class OnlineLearner
     /// <summary>Writes the prediction of one row: class probabilities (binary: [P(class 0), P(class 1)]) or one value.</summary>
     public void Predict(EventBatch batch, int row, Span<double> output)
     {
-        if (output.Length != _width)
-        {
-            throw new ArgumentException($"output has {output.Length} values but a prediction of this model has {_width}.", nameof(output));
-        }
-
-        var numeric = _encoder.NumericCount;
-        var categorical = _encoder.CategoricalCount;
-        Span<double> inputs = numeric <= StackLimit ? stackalloc double[numeric] : new double[numeric];
+        CheckOutput(output.Length, nameof(output));
+        CheckShape(batch);
+        var padded = _features.Padded;
+        var categorical = _active.Length;
+        Span<double> raw = padded <= StackLimit ? stackalloc double[padded] : new double[padded];
+        Span<double> inputs = padded <= StackLimit ? stackalloc double[padded] : new double[padded];
         Span<int> active = categorical <= StackLimit ? stackalloc int[categorical] : new int[categorical];
         Span<double> margins = _outputs <= StackLimit ? stackalloc double[_outputs] : new double[_outputs];
-        Encode(batch, row, inputs, active);
+        Encode(batch, row, raw, inputs, active);
         Margins(inputs, active, margins);
         WriteOutput(margins, output);
-    }
-
-    /// <summary>Predictions of every row of a batch.</summary>
-    public Predictions PredictAll(EventBatch batch)
-    {
-        var scores = new double[batch.Count * _width];
-        for (var row = 0; row < batch.Count; row++)
-        {
-            Predict(batch, row, scores.AsSpan(row * _width, _width));
-        }
-
-        return new Predictions(_width, scores);
     }
 
     /// <summary>
@@ -176,66 +186,54 @@ public sealed class OnlineLearner
             return;
         }
 
-        if (_schema.IsClassification && (label < 0 || label >= _width || label != Math.Floor(label)))
+        CheckLabel(label);
+        CheckShape(batch);
+        Encode(batch, row, _raw, _inputs, _active);
+        if (_plainOne)
         {
-            throw new ArgumentOutOfRangeException(nameof(label), label, $"a class index from 0 to {_width - 1} was expected.");
+            LearnOne(label, Margin(0, _inputs, _active));
+            return;
         }
 
-        Encode(batch, row, _inputs, _active);
         Margins(_inputs, _active, _margins);
+        LearnEncoded(label);
+    }
 
-        var (targetCount, targetMean, targetM2) = (_targetCount, _targetMean, _targetM2);
-        if (_schema.IsClassification)
-        {
-            ClassDerivatives((int)label);
-        }
-        else
-        {
-            var target = label;
-            (targetCount, targetMean, targetM2) = RunningMoments.Next(_targetCount, _targetMean, _targetM2, label);
-            if (!double.IsFinite(targetMean) || !double.IsFinite(targetM2))
-            {
-                // A target near double.MaxValue would poison the moments and every later prediction.
-                return;
-            }
-
-            if (Options.Standardize)
-            {
-                var scale = RunningMoments.Scale(targetCount, targetM2);
-                target = scale > 0 ? (label - targetMean) / scale : 0.0;
-            }
-
-            _derivatives[0] = _margins[0] - target;
-        }
-
-        var t = Updates + 1;
-        var stepped = Options.Schedule == LearningSchedule.AdaGrad ? TryAdaGradStep(apply: false) : TryPlainStep(t, apply: false);
-        if (!stepped)
+    /// <summary>
+    /// Predicts each row into <paramref name="scores"/> (width values a row) and learns each row whose label is not NaN right after:
+    /// the same as Predict then Learn row by row, encoding each row once. Learn sees the inputs and margins that Predict computed,
+    /// because both read the moments and weights as they stand before the row; only the step changes them.
+    /// </summary>
+    internal void PredictThenLearn(EventBatch batch, Span<double> scores, int width)
+    {
+        if (batch.Count == 0)
         {
             return;
         }
 
-        if (Options.Schedule == LearningSchedule.AdaGrad)
+        CheckOutput(width, "output");
+        CheckShape(batch);
+        var labels = batch.Labels;
+        for (var row = 0; row < batch.Count; row++)
         {
-            TryAdaGradStep(apply: true);
-        }
-        else
-        {
-            TryPlainStep(t, apply: true);
-        }
-
-        var columns = batch.Numeric;
-        for (var j = 0; j < _encoder.NumericCount; j++)
-        {
-            var x = columns[j][row];
-            if (double.IsFinite(x))
+            Encode(batch, row, _raw, _inputs, _active);
+            Margins(_inputs, _active, _margins);
+            WriteOutput(_margins, scores.Slice(row * width, width));
+            if (labels is null || !double.IsFinite(labels[row]))
             {
-                _features.Add(j, x);
+                continue;
+            }
+
+            CheckLabel(labels[row]);
+            if (_plainOne)
+            {
+                LearnOne(labels[row], _margins[0]);
+            }
+            else
+            {
+                LearnEncoded(labels[row]);
             }
         }
-
-        (_targetCount, _targetMean, _targetM2) = (targetCount, targetMean, targetM2);
-        Updates = t;
     }
 
     private static int OutputsOf(ModelSchema schema)
@@ -252,22 +250,58 @@ public sealed class OnlineLearner
         };
     }
 
-    /// <summary>Standardised numeric inputs (0 for missing) and the input each categorical value switches on.</summary>
-    private void Encode(EventBatch batch, int row, Span<double> inputs, Span<int> active)
+    private void CheckOutput(int length, string name)
     {
-        if (batch.Numeric.Length != inputs.Length || batch.Categorical.Length != active.Length)
+        if (length != _width)
+        {
+            throw new ArgumentException($"output has {length} values but a prediction of this model has {_width}.", name);
+        }
+    }
+
+    private void CheckShape(EventBatch batch)
+    {
+        if (batch.Numeric.Length != _numeric || batch.Categorical.Length != _active.Length)
         {
             throw new ArgumentException(
-                $"the batch has {batch.Numeric.Length} numeric and {batch.Categorical.Length} categorical columns; the schema has {inputs.Length} and {active.Length}.",
+                $"the batch has {batch.Numeric.Length} numeric and {batch.Categorical.Length} categorical columns; the schema has {_numeric} and {_active.Length}.",
                 nameof(batch));
         }
+    }
 
-        var standardize = Options.Standardize;
-        var columns = batch.Numeric;
-        for (var j = 0; j < inputs.Length; j++)
+    private void CheckLabel(double label)
+    {
+        if (_classification && (label < 0 || label >= _width || label != Math.Floor(label)))
         {
-            var x = columns[j][row];
-            inputs[j] = !double.IsFinite(x) ? 0.0 : standardize ? _features.Standardize(j, x) : x;
+            throw new ArgumentOutOfRangeException(nameof(label), label, $"a class index from 0 to {_width - 1} was expected.");
+        }
+    }
+
+    /// <summary>The row's raw numeric values, its inputs (standardised, 0 for missing) and the input each categorical value switches on.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Encode(EventBatch batch, int row, Span<double> raw, Span<double> inputs, Span<int> active)
+    {
+        // Gathered straight into whole vector blocks, the lanes past the last feature NaN (skipped by the moments, input 0), and
+        // standardised as gathered.
+        var columns = batch.Numeric;
+        ref var x = ref MemoryMarshal.GetReference(raw[.._features.Padded]);
+        ref var z = ref MemoryMarshal.GetReference(inputs[.._features.Padded]);
+        var f = 0;
+        for (; f + Lanes.Width <= _numeric; f += Lanes.Width)
+        {
+            var v = Vector256.Create(columns[f][row], columns[f + 1][row], columns[f + 2][row], columns[f + 3][row]);
+            v.StoreUnsafe(ref x, (nuint)f);
+            _features.Standardize(f, v, _standardize).StoreUnsafe(ref z, (nuint)f);
+        }
+
+        if (f < _numeric)
+        {
+            var v = Vector256.Create(
+                columns[f][row],
+                f + 1 < _numeric ? columns[f + 1][row] : double.NaN,
+                f + 2 < _numeric ? columns[f + 2][row] : double.NaN,
+                double.NaN);
+            v.StoreUnsafe(ref x, (nuint)f);
+            _features.Standardize(f, v, _standardize).StoreUnsafe(ref z, (nuint)f);
         }
 
         var categorical = batch.Categorical;
@@ -277,35 +311,42 @@ public sealed class OnlineLearner
         }
     }
 
+    /// <summary>Per output: intercept, then + w_j·x_j for the numeric inputs in order, then + w of each active input, left to right.</summary>
     private void Margins(ReadOnlySpan<double> inputs, ReadOnlySpan<int> active, Span<double> margins)
     {
-        var dimension = _encoder.Dimension;
         for (var k = 0; k < margins.Length; k++)
         {
-            var w = _weights.AsSpan(k * dimension, dimension);
-            var m = _intercepts[k];
-            for (var j = 0; j < inputs.Length; j++)
-            {
-                m += w[j] * inputs[j];
-            }
-
-            foreach (var input in active)
-            {
-                if (input >= 0)
-                {
-                    m += w[input];
-                }
-            }
-
-            margins[k] = m;
+            margins[k] = Margin(k, inputs, active);
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double Margin(int k, ReadOnlySpan<double> inputs, ReadOnlySpan<int> active)
+    {
+        ref var x = ref MemoryMarshal.GetReference(inputs[.._numeric]);
+        ref var w = ref MemoryMarshal.GetReference(_weights.AsSpan(k * _dimension, _dimension));
+        var m = _intercepts[k];
+        for (var j = 0; j < _numeric; j++)
+        {
+            m += Unsafe.Add(ref w, j) * Unsafe.Add(ref x, j);
+        }
+
+        foreach (var input in active)
+        {
+            if (input >= 0)
+            {
+                m += Unsafe.Add(ref w, input);
+            }
+        }
+
+        return m;
     }
 
     private void WriteOutput(ReadOnlySpan<double> margins, Span<double> output)
     {
-        if (!_schema.IsClassification)
+        if (!_classification)
         {
-            output[0] = Options.Standardize
+            output[0] = _standardize
                 ? _targetMean + (RunningMoments.Scale(_targetCount, _targetM2) * margins[0])
                 : margins[0];
             return;
@@ -320,7 +361,7 @@ public sealed class OnlineLearner
         }
 
         margins.CopyTo(output);
-        if (Options.Loss == LearnerLoss.Log)
+        if (_loss == LearnerLoss.Log)
         {
             Losses.Softmax(output);
             return;
@@ -337,189 +378,5 @@ public sealed class OnlineLearner
         {
             output[k] /= sum;
         }
-    }
-
-    /// <summary>d loss / d margin for each output, given the true class.</summary>
-    private void ClassDerivatives(int label)
-    {
-        if (_outputs > 1 && Options.Loss == LearnerLoss.Log)
-        {
-            _margins.CopyTo(_derivatives, 0);
-            Losses.Softmax(_derivatives);
-            _derivatives[label] -= 1.0;
-            return;
-        }
-
-        // Binary: the single margin speaks for class 1. Multiclass hinge: output k against the rest.
-        for (var k = 0; k < _outputs; k++)
-        {
-            var y = _outputs == 1 ? (label == 1 ? 1.0 : -1.0) : (label == k ? 1.0 : -1.0);
-            _derivatives[k] = Options.Loss == LearnerLoss.Log
-                ? Losses.LogDerivative(_margins[k], y)
-                : Losses.HingeDerivative(_margins[k], y);
-        }
-    }
-
-    /// <summary>
-    /// w ← max(0, 1 − eta·alpha)·w − rate·dloss·x and b ← b − rate·dloss, in scikit-learn's order (the margin uses the old w);
-    /// rate is eta, or for squared loss eta / (1 + eta·(||x||² + 1)).
-    /// With apply false it only checks that every new value would be finite.
-    /// </summary>
-    private bool TryPlainStep(long t, bool apply)
-    {
-        // StepSchedule.Rate, with the optimal schedule's t0 taken from the constructor: the same expression, so the same rate bit for bit.
-        var eta = Options.Schedule == LearningSchedule.Optimal ? 1.0 / (Options.Alpha * (_optimalT0 + t - 1)) : StepSchedule.Rate(Options, t);
-        var decay = Math.Max(0.0, 1.0 - (eta * Options.Alpha));
-        var rate = eta;
-        if (Options.Loss == LearnerLoss.Squared)
-        {
-            // Normalised (implicit) step: with ||x||^2 counting the intercept's input 1, the residual after
-            // the step keeps its sign and shrinks, so no rate and no input scale can make it diverge.
-            var norm = 1.0;
-            foreach (var x in _inputs)
-            {
-                norm += x * x;
-            }
-
-            foreach (var input in _active)
-            {
-                norm += input >= 0 ? 1.0 : 0.0;
-            }
-
-            rate = eta / (1.0 + (eta * norm));
-        }
-
-        var dimension = _encoder.Dimension;
-        for (var k = 0; k < _outputs; k++)
-        {
-            var update = -rate * _derivatives[k];
-            var w = _weights.AsSpan(k * dimension, dimension);
-            var intercept = _intercepts[k] + update;
-            if (!apply)
-            {
-                if (!double.IsFinite(intercept))
-                {
-                    return false;
-                }
-
-                for (var j = 0; j < _inputs.Length; j++)
-                {
-                    if (!double.IsFinite((decay * w[j]) + (update * _inputs[j])))
-                    {
-                        return false;
-                    }
-                }
-
-                foreach (var input in _active)
-                {
-                    if (input >= 0 && !double.IsFinite((decay * w[input]) + update))
-                    {
-                        return false;
-                    }
-                }
-
-                continue;
-            }
-
-            if (decay != 1.0)
-            {
-                for (var j = 0; j < w.Length; j++)
-                {
-                    w[j] *= decay;
-                }
-            }
-
-            for (var j = 0; j < _inputs.Length; j++)
-            {
-                w[j] += update * _inputs[j];
-            }
-
-            foreach (var input in _active)
-            {
-                if (input >= 0)
-                {
-                    w[input] += update;
-                }
-            }
-
-            _intercepts[k] = intercept;
-        }
-
-        return true;
-    }
-
-    /// <summary>
-    /// Per weight: g = dloss·x + alpha·w, G ← G + g², w ← w − eta0·g / sqrt(eps + G); the intercept the same without alpha.
-    /// With apply false it only checks that every new value would be finite.
-    /// </summary>
-    private bool TryAdaGradStep(bool apply)
-    {
-        var eta0 = Options.Eta0;
-        var alpha = Options.Alpha;
-        var dimension = _encoder.Dimension;
-
-        // AdaGrad touches every weight (the L2 term reaches inactive ones), so the inputs go dense.
-        var dense = _dense.AsSpan();
-        dense.Clear();
-        _inputs.CopyTo(dense);
-        foreach (var input in _active)
-        {
-            if (input >= 0)
-            {
-                dense[input] = 1.0;
-            }
-        }
-
-        for (var k = 0; k < _outputs; k++)
-        {
-            var dloss = _derivatives[k];
-            var w = _weights.AsSpan(k * dimension, dimension);
-            var sums = _gradSquares.AsSpan(k * dimension, dimension);
-            for (var j = 0; j < dimension; j++)
-            {
-                var g = (dloss * dense[j]) + (alpha * w[j]);
-                if (g == 0.0)
-                {
-                    continue;
-                }
-
-                var sum = sums[j] + (g * g);
-                var weight = w[j] - (eta0 * g / Math.Sqrt(AdaGradEpsilon + sum));
-                if (!apply)
-                {
-                    if (!double.IsFinite(sum) || !double.IsFinite(weight))
-                    {
-                        return false;
-                    }
-
-                    continue;
-                }
-
-                sums[j] = sum;
-                w[j] = weight;
-            }
-
-            if (dloss == 0.0)
-            {
-                continue;
-            }
-
-            var interceptSum = _interceptGradSquares[k] + (dloss * dloss);
-            var intercept = _intercepts[k] - (eta0 * dloss / Math.Sqrt(AdaGradEpsilon + interceptSum));
-            if (!apply)
-            {
-                if (!double.IsFinite(interceptSum) || !double.IsFinite(intercept))
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            _interceptGradSquares[k] = interceptSum;
-            _intercepts[k] = intercept;
-        }
-
-        return true;
     }
 }

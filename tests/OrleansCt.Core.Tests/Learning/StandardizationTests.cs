@@ -105,4 +105,23 @@ public sealed class StandardizationTests
         var dloss = (1.0 / 11) - (10 / Math.Sqrt(200.0 / 3));
         Rows.AssertState(learner, [-0.05 * dloss * 3], [(1.0 / 11) - (0.05 * dloss)], Tolerance);
     }
+
+    [Fact]
+    public void Moments_of_a_stream_past_two_to_the_53_values_divide_by_its_exact_count()
+    {
+        // The vector step keeps counts as doubles, exact only below 2^53; a restored count of 2^53 + 1 must still divide by
+        // n = 2^53 + 2. Mean 0, x = 2^53 + 2: delta / n = 1 exactly, so the mean becomes 1 (a count rounded to 2^53 would give
+        // 1 + 2^-52); M2 = 0 + delta * (x - 1) = (2^53 + 2)(2^53 + 1), rounded once.
+        var schema = Rows.Schema(ModelTask.Binary, new LearnerSpec { Standardize = false }, numeric: ["a"]);
+        const long count = (1L << 53) + 1;
+        const double x = 9007199254740994.0;
+        var learner = OnlineLearner.Restore(schema, OnlineLearner.Create(schema).ExportState() with { FeatureCounts = [count] });
+
+        learner.Learn(1, [x]);
+
+        var state = learner.ExportState();
+        Assert.Equal(count + 1, state.FeatureCounts[0]);
+        Assert.Equal(1.0, state.FeatureMeans[0]);
+        Assert.Equal(x * (x - 1), state.FeatureM2[0]);
+    }
 }
