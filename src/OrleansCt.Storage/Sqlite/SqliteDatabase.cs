@@ -14,11 +14,14 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     // Bounds one transaction so a flood of writes still commits (and acknowledges) in steady steps.
     private const int MaxGroupSize = 512;
-    private const string Savepoint = "one_write";
+    private const string SaveSql = "SAVEPOINT one_write";
+    private const string ReleaseSql = "RELEASE one_write";
+    private const string RollbackSql = "ROLLBACK TO one_write";
 
     private readonly SqliteConnection _writer;
     private readonly SqliteWriteScope _scope;
     private readonly string _readConnectionString;
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteReadScope> _readers = [];
     private readonly Channel<SqliteWrite> _queue = Channel.CreateUnbounded<SqliteWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Thread _writerThread;
     private readonly TaskCompletionSource _writerDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -96,6 +99,10 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         await _writerDone.Task.ConfigureAwait(false);
         _scope.Dispose();
         _writer.Dispose();
+        while (_readers.TryTake(out var session))
+        {
+            session.Dispose();
+        }
 
         // Pooled readers would otherwise keep the file (and its WAL) open after the owner is gone.
         using var reader = new SqliteConnection(_readConnectionString);
@@ -119,6 +126,33 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>How many group transactions have committed (tests use it to see writes share one).</summary>
     internal long CommittedGroups => Interlocked.Read(ref _committedGroups);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a read session: an open read-only connection with its prepared commands, taken from a pool and
+    /// put back after, so a frequent look-up neither opens a connection nor prepares its statement each time.
+    /// </summary>
+    internal T Read<T>(Func<SqliteReadScope, T> read)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var scope = _readers.TryTake(out var pooled) ? pooled : new SqliteReadScope(OpenReader());
+        try
+        {
+            var result = read(scope);
+            _readers.Add(scope);
+            if (Volatile.Read(ref _disposed) != 0 && _readers.TryTake(out var late))
+            {
+                // Closed while this read ran: the sessions' connections must not outlive the database.
+                late.Dispose();
+            }
+
+            return result;
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
 
     /// <summary>An open connection from the read pool; it sees every write that has been acknowledged.</summary>
     internal SqliteConnection OpenReader()
@@ -180,21 +214,22 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
                     continue;
                 }
 
-                // A savepoint per write: a conflict undoes only that write, and the rest of the group still commits.
-                transaction.Save(Savepoint);
+                // A savepoint per write: a conflict undoes only that write, and the rest of the group still commits. Run through the
+                // scope's prepared commands (SqliteTransaction.Save prepares its statement anew every time).
+                _scope.Execute(SaveSql);
                 try
                 {
                     write.Execute(_scope);
                 }
                 catch (Exception exception)
                 {
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
+                    _scope.Execute(RollbackSql);
+                    _scope.Execute(ReleaseSql);
                     write.Fail(exception);
                     continue;
                 }
 
-                transaction.Release(Savepoint);
+                _scope.Execute(ReleaseSql);
                 executed.Add(write);
             }
 

@@ -29,6 +29,13 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         FROM log l LEFT JOIN id_index i ON i.model = l.model AND i.sequence = l.sequence
         """;
 
+    private const string SelectEntry = SelectEntries + " WHERE l.model = $model AND l.sequence = $sequence";
+
+    private const string SelectBatch = """
+        SELECT sequence FROM batch_index WHERE model = $model AND fingerprint = $fingerprint AND arrival_ms >= $min
+        ORDER BY sequence DESC LIMIT 1
+        """;
+
     public Task AppendAsync(LogRecord record, CancellationToken cancellationToken = default)
     {
         LogRecordChecks.Validate(record);
@@ -57,16 +64,15 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         return Task.FromResult<IReadOnlyList<LogRecord>>(records);
     }
 
-    public Task<LogRecord?> ReadAsync(string model, long sequence, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = SelectEntries + " WHERE l.model = $model AND l.sequence = $sequence";
-        command.Parameters.AddWithValue("$model", model);
-        command.Parameters.AddWithValue("$sequence", sequence);
-        using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? LogRecordReader.Read(reader, model) : null);
-    }
+    public Task<LogRecord?> ReadAsync(string model, long sequence, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Read(scope =>
+        {
+            var command = scope.Command(SelectEntry);
+            command.Parameters.AddWithValue("$model", model);
+            command.Parameters.AddWithValue("$sequence", sequence);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? LogRecordReader.Read(reader, model) : null;
+        }));
 
     public Task<long> LastSequenceAsync(string model, CancellationToken cancellationToken = default)
     {
@@ -139,19 +145,16 @@ public sealed class SqliteEventLog(SqliteDatabase database) : IEventLog
         return Task.FromResult<IReadOnlyList<IdIndexBlock>>(blocks);
     }
 
-    public Task<long?> FindBatchAsync(string model, ulong fingerprint, long minArrivalUnixMs, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT sequence FROM batch_index WHERE model = $model AND fingerprint = $fingerprint AND arrival_ms >= $min
-            ORDER BY sequence DESC LIMIT 1
-            """;
-        command.Parameters.AddWithValue("$model", model);
-        command.Parameters.AddWithValue("$fingerprint", unchecked((long)fingerprint));
-        command.Parameters.AddWithValue("$min", minArrivalUnixMs);
-        return Task.FromResult(command.ExecuteScalar() is long sequence ? sequence : (long?)null);
-    }
+    public Task<long?> FindBatchAsync(string model, ulong fingerprint, long minArrivalUnixMs, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Read(scope =>
+        {
+            // One indexed look-up on a kept connection and statement: a busy model asks it for every batch that memory does not cover.
+            var command = scope.Command(SelectBatch);
+            command.Parameters.AddWithValue("$model", model);
+            command.Parameters.AddWithValue("$fingerprint", unchecked((long)fingerprint));
+            command.Parameters.AddWithValue("$min", minArrivalUnixMs);
+            return command.ExecuteScalar() is long sequence ? sequence : (long?)null;
+        }));
 
     public Task<IReadOnlyList<BatchIndexRow>> ReadBatchIndexAsync(string model, long minArrivalUnixMs, int maxCount, CancellationToken cancellationToken = default)
     {

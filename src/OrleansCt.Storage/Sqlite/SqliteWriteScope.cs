@@ -24,6 +24,9 @@ internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposabl
         return command;
     }
 
+    /// <summary>Runs a statement without parameters (a savepoint's) through its prepared command.</summary>
+    public void Execute(string sql) => Command(sql).ExecuteNonQuery();
+
     public void Dispose()
     {
         foreach (var command in _commands.Values)

@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansCt.Storage.Sqlite;
+
+/// <summary>A read-only connection kept open with its prepared commands, one caller at a time (see <see cref="SqliteDatabase.Read"/>).</summary>
+internal sealed class SqliteReadScope(SqliteConnection connection) : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Parameters.Clear();
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
+        connection.Dispose();
+    }
+}
