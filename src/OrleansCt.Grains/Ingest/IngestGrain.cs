@@ -19,14 +19,21 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
 {
     private readonly Dictionary<string, CompiledSnapshot> _snapshots = new(StringComparer.Ordinal);
 
-    public async Task<IngestResult> Ingest(string model, BatchKind kind, Immutable<byte[]> body)
+    public Task<IngestResult> Ingest(string model, BatchKind kind, Immutable<byte[]> body) =>
+        IngestAsync(model, kind, (schema, arrival) => EventBatchReader.Read(body.Value, schema, kind, arrival));
+
+    public Task<IngestResult> IngestColumns(string model, BatchKind kind, Immutable<EventBatch> batch) =>
+        IngestAsync(model, kind, (schema, arrival) => BatchValidator.Validate(batch.Value, schema, kind, arrival));
+
+    /// <summary>Reads (and checks) the batch against the snapshot's schema, predicts, and hands it to the model grain; again on a newer schema.</summary>
+    private async Task<IngestResult> IngestAsync(string model, BatchKind kind, Func<Core.Schema.ModelSchema, double, ReadOutcome<EventBatch>> reader)
     {
         var owner = GrainFactory.GetGrain<IModelGrain>(model);
         var compiled = await GetSnapshotAsync(model, owner);
         for (var attempt = 0; compiled is not null && attempt < 3; attempt++)
         {
             var now = time.GetUtcNow();
-            var read = EventBatchReader.Read(body.Value, compiled.Schema, kind, now.ToUnixTimeMilliseconds() / 1000.0);
+            var read = reader(compiled.Schema, now.ToUnixTimeMilliseconds() / 1000.0);
             if (!read.Ok)
             {
                 return IngestResult.Failed(read.TooLarge ? IngestStatus.TooLarge : IngestStatus.Invalid, read.Errors);
