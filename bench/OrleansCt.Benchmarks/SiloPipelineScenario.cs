@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Orleans.Concurrency;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Schema;
@@ -55,9 +56,11 @@ public static class SiloPipelineScenario
             }
         }
 
-        var events = await RunPipeline(silo, names, perModel, BatchKind.Events, "e", Math.Min(2, seconds), maxBatches, warmup: true);
+        var events = await RunPipeline(silo, names, perModel, BatchKind.Events, "e", Math.Min(5, seconds), maxBatches, warmup: true);
         events = await RunPipeline(silo, names, perModel, BatchKind.Events, "E", seconds, maxBatches, warmup: false);
         var predict = await RunPipeline(silo, names, perModel, BatchKind.Predict, "P", Math.Max(2, seconds / 3), maxBatches, warmup: false);
+        await RunPipeline(silo, names, perModel, BatchKind.Events, "c", Math.Min(3, seconds), maxBatches, warmup: true, columns: true);
+        var columnar = await RunPipeline(silo, names, perModel, BatchKind.Events, "C", seconds, maxBatches, warmup: false, columns: true);
         var total = 0L;
         foreach (var name in names)
         {
@@ -65,8 +68,9 @@ public static class SiloPipelineScenario
         }
 
         var parseShare = parse.MicrosPerBatch * events.Batches / 1e6 / events.CpuSeconds;
-        Print("events with labels", events);
-        Print("predict (no labels)", predict);
+        Print("events with labels, JSON bodies", events);
+        Print("predict (no labels), JSON bodies", predict);
+        Print("events with labels, in columns (IngestColumns, no JSON)", columnar);
         Console.WriteLine($"JSON read share of the silo's CPU time (events run): {parseShare:P0}; CPU per event {events.CpuSeconds / events.Events * 1e6:F2} µs, of which JSON read {parse.MicrosPerBatch / BatchEvents:F2} µs");
         Console.WriteLine($"events held by the models: {total:N0}; target 1,000,000 events/s; cores {Machine.Cores} ({Machine.Cpu})");
         if (options.Json)
@@ -81,6 +85,8 @@ public static class SiloPipelineScenario
                 sqliteSynchronous = sync,
                 eventsPerSecond = Math.Round(events.EventsPerSecond),
                 predictEventsPerSecond = Math.Round(predict.EventsPerSecond),
+                columnsEventsPerSecond = Math.Round(columnar.EventsPerSecond),
+                columnsCpuMicrosPerEvent = Math.Round(columnar.CpuSeconds / columnar.Events * 1e6, 3),
                 batchesPerSecond = Math.Round(events.Batches / events.Elapsed),
                 cpuCoresUsed = Math.Round(events.CpuSeconds / events.Elapsed, 2),
                 cpuMicrosPerEvent = Math.Round(events.CpuSeconds / events.Events * 1e6, 3),
@@ -105,11 +111,13 @@ public static class SiloPipelineScenario
         Console.WriteLine($"{what}: {run.EventsPerSecond:N0} events/s ({run.Events:N0} events in {run.Elapsed:F2} s, {run.Batches / run.Elapsed:N0} batches/s, "
             + $"batch latency p50 {run.P50Ms:F1} ms p99 {run.P99Ms:F1} ms, {run.CpuSeconds / run.Elapsed:F2} cores busy)");
 
-    private static async Task<Run> RunPipeline(InProcessSilo silo, string[] names, int perModel, BatchKind kind, string tag, double seconds, int maxBatches, bool warmup)
+    private static async Task<Run> RunPipeline(InProcessSilo silo, string[] names, int perModel, BatchKind kind, string tag, double seconds, int maxBatches, bool warmup, bool columns = false)
     {
         var workers = names.Length * perModel;
         var bodies = Enumerable.Range(0, workers)
             .Select(w => new BatchBody($"{tag}{w}-", BatchEvents, seed: w, labels: kind == BatchKind.Events)).ToArray();
+        var schema = new ModelSchema(Workload.Definition());
+        var parsed = columns ? bodies.Select(b => EventBatchReader.Read(b.Bytes, schema, kind, 0).Value!).ToArray() : [];
         var ingest = silo.Grains.GetGrain<IIngestGrain>(0);
         var latencies = new List<double>[workers];
         var sent = 0L;
@@ -123,9 +131,27 @@ public static class SiloPipelineScenario
             var mine = latencies[w] = new List<double>(4096);
             for (var batch = 0L; clock.Elapsed < deadline && Interlocked.Increment(ref sent) <= maxBatches; batch++)
             {
-                body.SetBatch(batch);
-                var started = clock.Elapsed.TotalMilliseconds;
-                var result = await ingest.Ingest(model, kind, new(body.Bytes));
+                IngestResult result;
+                double started;
+                if (columns)
+                {
+                    // The caller's share: new ids and times for the batch, the same feature columns.
+                    var b = batch;
+                    var next = parsed[w] with
+                    {
+                        Ids = Enumerable.Range(0, BatchEvents).Select(row => $"{tag}{w}-{b:D10}-{row:D5}").ToArray(),
+                        Times = Enumerable.Range(0, BatchEvents).Select(row => Workload.TimeOf(b, row)).ToArray(),
+                    };
+                    started = clock.Elapsed.TotalMilliseconds;
+                    result = await ingest.IngestColumns(model, kind, next.AsImmutable());
+                }
+                else
+                {
+                    body.SetBatch(batch);
+                    started = clock.Elapsed.TotalMilliseconds;
+                    result = await ingest.Ingest(model, kind, new(body.Bytes));
+                }
+
                 if (result.Status != IngestStatus.Ok)
                 {
                     throw new InvalidOperationException($"{model}: {result.Status} {string.Join("; ", result.Errors.Select(e => $"{e.Field} {e.Message}"))}");
