@@ -75,6 +75,15 @@ public static class ScalingScenario
                     startSeconds = Math.Round(startSeconds, 1),
                 });
             }
+            catch
+            {
+                foreach (var silo in silos)
+                {
+                    Console.Error.WriteLine($"--- silo {silo.BaseAddress} (last 60 lines of its output)\n{silo.Tail(60)}");
+                }
+
+                throw;
+            }
             finally
             {
                 foreach (var client in clients)

@@ -43,8 +43,14 @@ public sealed partial class ModelGrain
                 break;
         }
 
+        // An append can be durable before it returns (PostgreSQL's reply may already be in the socket on loopback): CompleteAsync
+        // then ran to its end here, and its task must not be left in _inflight, where nothing would ever remove it.
         var done = CompleteAsync(sequence, durable);
-        _inflight[sequence] = done;
+        if (!done.IsCompleted)
+        {
+            _inflight[sequence] = done;
+        }
+
         return (sequence, done);
     }
 
@@ -98,18 +104,21 @@ public sealed partial class ModelGrain
     }
 
     /// <summary>The learner every entry taken so far leads to, to predict and learn the next prequential batch on (a copy of it).</summary>
+    /// <remarks>
+    /// Once every entry taken so far is applied and none was taken meanwhile, the applied learner is the head: decided from the
+    /// last sequence, not from the bookkeeping collections, so no leftover in them can keep this loop turning without awaiting.
+    /// </remarks>
     private async Task<OnlineLearner> HeadLearnerAsync()
     {
         while (_head is null)
         {
             ThrowIfBroken();
-            if (_pending.Count == 0 && _inflight.Count == 0 && _unapplied.Count == 0 && _applying.IsCompleted)
+            var through = _log.LastSequence;
+            await EnsureAppliedAsync();
+            if (_head is null && _log.LastSequence == through)
             {
                 _head = _applier.Learner!;
-                break;
             }
-
-            await EnsureAppliedAsync();
         }
 
         return _head;

@@ -16,9 +16,11 @@ public sealed class TestSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestSilo(WebApplication app, string dataPath, int httpPort, FakeTimeProvider time, Dictionary<string, string?> settings)
+    private readonly Action<IServiceCollection>? _services;
+
+    private TestSilo(WebApplication app, string dataPath, int httpPort, FakeTimeProvider time, Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
-        (_app, DataPath, HttpPort, Time, Settings) = (app, dataPath, httpPort, time, settings);
+        (_app, DataPath, HttpPort, Time, Settings, _services) = (app, dataPath, httpPort, time, settings, services);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
     }
 
@@ -37,7 +39,8 @@ public sealed class TestSilo : IAsyncDisposable
 
     private Dictionary<string, string?> Settings { get; }
 
-    public static Task<TestSilo> StartAsync(string name, IDictionary<string, string?>? overrides = null, FakeTimeProvider? time = null)
+    /// <param name="services">Changes to the silo's services after OrleansCt's own (e.g. a decorated event log); kept for restarts.</param>
+    public static Task<TestSilo> StartAsync(string name, IDictionary<string, string?>? overrides = null, FakeTimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var ports = FreePorts.Get(3);
         var settings = new Dictionary<string, string?>
@@ -56,14 +59,14 @@ public sealed class TestSilo : IAsyncDisposable
             settings[key] = value;
         }
 
-        return StartAsync(settings, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)));
+        return StartAsync(settings, time ?? new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)), services);
     }
 
     /// <summary>Stops this silo and starts a new one on the same folder and ports: a clean restart.</summary>
     public async Task<TestSilo> RestartAsync()
     {
         await DisposeAsync();
-        return await StartAsync(Settings, Time);
+        return await StartAsync(Settings, Time, _services);
     }
 
     public async ValueTask DisposeAsync()
@@ -73,16 +76,17 @@ public sealed class TestSilo : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static async Task<TestSilo> StartAsync(Dictionary<string, string?> settings, FakeTimeProvider time)
+    private static async Task<TestSilo> StartAsync(Dictionary<string, string?> settings, FakeTimeProvider time, Action<IServiceCollection>? services)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKeyedSingleton<TimeProvider>(OrleansCt.Grains.Clock.Key, time);
         builder.AddOrleansCt();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapOrleansCt();
         await app.StartAsync();
-        return new TestSilo(app, settings["OrleansCt:Storage:DataPath"]!, int.Parse(settings["Urls"]![(settings["Urls"]!.LastIndexOf(':') + 1)..]), time, settings);
+        return new TestSilo(app, settings["OrleansCt:Storage:DataPath"]!, int.Parse(settings["Urls"]![(settings["Urls"]!.LastIndexOf(':') + 1)..]), time, settings, services);
     }
 }
