@@ -2,6 +2,7 @@ using System.Diagnostics;
 using OrleansCt.Core.Buckets;
 using OrleansCt.Core.Drift.Multivariate;
 using OrleansCt.Core.Events;
+using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Monitoring;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Sketches;
@@ -9,9 +10,11 @@ using OrleansCt.Core.Sketches;
 namespace OrleansCt.Benchmarks;
 
 /// <summary>
-/// What the core loop's two monitor steps are made of, part by part: each part is the work ModelMonitor does for it, done alone over the
-/// whole stream (its own loop, fresh sketches per pass, median of the passes), in ns per event. Parts run alone find their data warmer
-/// in cache than in the mix, so their sum comes out somewhat under the step's measured time.
+/// What the core loop's monitor step (ModelMonitor.ObserveEvents with the batch's own labels) is made of, part by part: each part is the
+/// work the monitor does for it, through the same calls, done alone over the whole stream (its own loop, fresh sketches per pass, median of
+/// the passes), in ns per event. Parts run alone find their data warmer in cache than in the mix, so their sum comes out somewhat under the
+/// step's measured time. Not shown: the whole stream's numeric sketches, which take each bucket's when it closes, and the reference,
+/// gathered over the first events only.
 /// </summary>
 public static class MonitorParts
 {
@@ -32,27 +35,123 @@ public static class MonitorParts
         var events = (double)batches.Length * batches[0].Count;
         var scores = new double[batches[0].Count];
 
+        var tallies = (Bucket: new ClassTally(classes.Count), Whole: new ClassTally(classes.Count));
+        var d = Math.Min(features, 32);
+
         return
         [
-            ("events: route every row (Buckets.Route + Holds, Advance)", Time(() =>
+            ($"events: route (BucketSeries.RouteAll per {ModelMonitor.RouteBlock}-row block + Holds, Advance)", Time(() =>
             {
-                var series = new BucketSeries<StreamStats>(
-                    new BucketOptions { Seconds = spec.BucketSeconds, Events = spec.BucketEvents, AllowedLatenessSeconds = spec.AllowedLatenessSeconds, Ring = spec.Ring },
-                    () => StreamStats.Create(schema));
+                var series = Series();
                 return b =>
                 {
                     var times = batches[b].Times;
-                    for (var row = 0; row < times.Length; row++)
+                    for (var row = 0; row < times.Length; row += ModelMonitor.RouteBlock)
                     {
-                        series.Route(times[row]).Holds(b + 1);
+                        var block = times.AsSpan(row, Math.Min(ModelMonitor.RouteBlock, times.Length - row));
+                        if (series.RouteAll(block) is { } bucket)
+                        {
+                            bucket.Holds(b + 1);
+                            continue;
+                        }
+
+                        foreach (var time in block)
+                        {
+                            series.Route(time).Holds(b + 1);
+                        }
                     }
 
                     series.Advance();
                 };
             })),
-            ($"events: numeric columns into the bucket's sketches ({features} NumericSketch.Add(span), k {k})", Time(() => Columns(k))),
-            ($"events: numeric columns into the whole stream's ({features} NumericSketch.Add(span), k {wholeK})", Time(() => Columns(wholeK))),
-            ($"events: the bucket's feature histograms ({features} FixedHistogram.Add(span))", Time(() =>
+            ($"events: gather the scores; numeric columns and scores into the bucket's sketches (NumericSketch.Add of {features + 1} columns, k {k})", Time(() =>
+            {
+                var sketches = Enumerable.Range(0, features + 1).Select(_ => new NumericSketch(k)).ToArray();
+                var columns = new double[features + 1][];
+                return b =>
+                {
+                    Gather(b);
+                    batches[b].Numeric.CopyTo(columns, 0);
+                    columns[^1] = scores;
+                    NumericSketch.Add(sketches, columns, 0, scores.Length);
+                };
+            })),
+            ($"events: the bucket's feature and prediction histograms ({features + 1} FixedHistogram.Add(span))", Time(() =>
+            {
+                var histograms = bins.Select(h => h.EmptyCopy()).ToArray();
+                var prediction = scoreBins.EmptyCopy();
+                return b =>
+                {
+                    for (var f = 0; f < features; f++)
+                    {
+                        histograms[f].Add(batches[b].Numeric[f]);
+                    }
+
+                    prediction.Add(Gather(b));
+                };
+            })),
+            ("events: served classes (tallied once per run; CategoricalSketch.Add per class, bucket's and whole stream's)", Time(() =>
+            {
+                var (bucket, whole) = (new CategoricalSketch(spec.CategoryCap), new CategoricalSketch(spec.CategoryCap * ModelMonitor.WholeStreamScale));
+                return b =>
+                {
+                    tallies.Bucket.Clear();
+                    tallies.Bucket.AddServed(predictions[b], 0, predictions[b].Count);
+                    tallies.Bucket.AddTo(bucket, classes);
+                    tallies.Bucket.AddTo(whole, classes);
+                };
+            })),
+            ($"events: the bucket's co-moments (CoMoments.Add of the run's rows, d = {d})", Time(() =>
+            {
+                var moments = new CoMoments(d);
+                return b => moments.Add(d == features ? batches[b].Numeric : batches[b].Numeric[..d], 0, batches[b].Count);
+            })),
+            ("labels: per row Find, argmax, log loss, the bucket's and the fading metrics; label classes tallied; delays", Time(() =>
+            {
+                var series = Series();
+                for (var b = 0; b < batches.Length; b++)
+                {
+                    series.RouteAll(batches[b].Times);
+                    series.Advance();
+                }
+
+                var (bucket, whole) = (new CategoricalSketch(spec.CategoryCap), new CategoricalSketch(spec.CategoryCap * ModelMonitor.WholeStreamScale));
+                var metrics = new ClassificationMetrics(classes.Count, positive, spec.AucBins);
+                var fading = new FadingClassificationMetrics(classes.Count, positive, spec.FadingFactor);
+                var delays = new QuantileSketch(k);
+                var zeros = new double[256];
+                return b =>
+                {
+                    var (batch, served) = (batches[b], predictions[b]);
+                    var labels = batch.Labels!;
+                    tallies.Bucket.Clear();
+                    tallies.Whole.Clear();
+                    for (var row = 0; row < labels.Length; row++)
+                    {
+                        var owner = series.Find(batch.Times[row]);
+                        var label = (int)labels[row];
+                        var prediction = served.Row(row);
+                        var predicted = ProbabilityRow.ArgMax(prediction);
+                        var logLoss = ProbabilityRow.LogLoss(prediction, label);
+                        if (owner is not null)
+                        {
+                            tallies.Bucket.Add(label);
+                            metrics.Observe(prediction, label, predicted, logLoss);
+                        }
+
+                        tallies.Whole.Add(label);
+                        fading.Observe(label, predicted, logLoss);
+                    }
+
+                    tallies.Bucket.AddTo(bucket, classes);
+                    tallies.Whole.AddTo(whole, classes);
+                    for (var left = labels.Length; left > 0; left -= zeros.Length)
+                    {
+                        delays.Add(zeros.AsSpan(0, Math.Min(left, zeros.Length)));
+                    }
+                };
+            })),
+            ($"labels: the bucket's trained-row histograms ({features} FixedHistogram.Add(span) per run)", Time(() =>
             {
                 var histograms = bins.Select(h => h.EmptyCopy()).ToArray();
                 return b =>
@@ -63,75 +162,22 @@ public static class MonitorParts
                     }
                 };
             })),
-            ("events: scores (gather the column; bucket's and whole stream's NumericSketch, prediction histogram)", Time(() =>
-            {
-                var (bucket, whole, histogram) = (new NumericSketch(k), new NumericSketch(wholeK), scoreBins.EmptyCopy());
-                return b =>
-                {
-                    var served = predictions[b];
-                    for (var row = 0; row < scores.Length; row++)
-                    {
-                        scores[row] = served.Scores[(row * served.Width) + positive];
-                    }
-
-                    histogram.Add(scores);
-                    bucket.Add(scores);
-                    whole.Add(scores);
-                };
-            })),
-            ("events: predicted classes (ArgMax, 2 CategoricalSketch.Add per row)", Time(() =>
-            {
-                var (bucket, whole) = (new CategoricalSketch(spec.CategoryCap), new CategoricalSketch(spec.CategoryCap * ModelMonitor.WholeStreamScale));
-                return b =>
-                {
-                    var served = predictions[b];
-                    for (var row = 0; row < scores.Length; row++)
-                    {
-                        var name = classes[served.ArgMax(row)];
-                        bucket.Add(name);
-                        whole.Add(name);
-                    }
-                };
-            })),
-            ($"events: the bucket's co-moments (CoMoments.Add per row, d = {Math.Min(features, 32)})", Time(() =>
-            {
-                var moments = new CoMoments(Math.Min(features, 32));
-                return b =>
-                {
-                    var columns = batches[b].Numeric;
-                    for (var row = 0; row < scores.Length; row++)
-                    {
-                        moments.Add(columns, row);
-                    }
-                };
-            })),
-            ($"labels: the bucket's trained-row histograms ({features} FixedHistogram.Add per row)", Time(() =>
-            {
-                var histograms = bins.Select(h => h.EmptyCopy()).ToArray();
-                return b =>
-                {
-                    var columns = batches[b].Numeric;
-                    for (var row = 0; row < scores.Length; row++)
-                    {
-                        for (var f = 0; f < features; f++)
-                        {
-                            histograms[f].Add(columns[f][row]);
-                        }
-                    }
-                };
-            })),
         ];
 
-        Action<int> Columns(int size)
+        BucketSeries<StreamStats> Series() => new(
+            new BucketOptions { Seconds = spec.BucketSeconds, Events = spec.BucketEvents, AllowedLatenessSeconds = spec.AllowedLatenessSeconds, Ring = spec.Ring },
+            () => StreamStats.Create(schema));
+
+        // The served P(positive class) of batch b as a column, as the monitor gathers it.
+        double[] Gather(int b)
         {
-            var sketches = Enumerable.Range(0, features).Select(_ => new NumericSketch(size)).ToArray();
-            return b =>
+            var served = predictions[b];
+            for (var row = 0; row < scores.Length; row++)
             {
-                for (var f = 0; f < features; f++)
-                {
-                    sketches[f].Add(batches[b].Numeric[f]);
-                }
-            };
+                scores[row] = served.Scores[(row * served.Width) + positive];
+            }
+
+            return scores;
         }
 
         double Time(Func<Action<int>> start)

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace OrleansCt.Core.Buckets;
 
 /// <summary>
@@ -71,6 +73,80 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         return bucket;
     }
 
+    /// <summary>
+    /// Routes these events at once when <see cref="Route"/> would send every one of them to the same bucket and none would be late: by
+    /// count always (a batch never leaves the current bucket); by time when their times are finite and all in the open bucket routed to
+    /// last, which the watermark has not passed. Counts them as Route does (events, and the largest event time) and returns that bucket; or
+    /// routes nothing and returns null, for the caller to route them one by one.
+    /// </summary>
+    public Bucket<T>? RouteAll(ReadOnlySpan<double> eventTimes)
+    {
+        if (eventTimes.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!ByTime)
+        {
+            var current = Route(eventTimes[0]);
+            current.Events += eventTimes.Length - 1;
+            return current;
+        }
+
+        if (_last is not { Closed: false } last || Range(eventTimes) is not var (low, high))
+        {
+            return null;
+        }
+
+        // Division by the positive bucket length and Math.Floor keep order, so the earliest and the latest event sharing the bucket's index
+        // means every one does; the bucket's end is Route's own expression.
+        var seconds = Options.Seconds!.Value;
+        var index = (long)Math.Floor(low / seconds);
+        if (index != last.Index || (long)Math.Floor(high / seconds) != index || !((index + 1) * seconds > Watermark))
+        {
+            return null;
+        }
+
+        MaxEventTime = Math.Max(MaxEventTime, high);
+        last.Events += eventTimes.Length;
+        return last;
+    }
+
+    // The smallest and largest time, or null when one is not finite or the largest is a zero (whose sign Math.Max would weigh, one by one;
+    // Find does not care, but one rule for both is simpler).
+    private static (double Low, double High)? Range(ReadOnlySpan<double> times)
+    {
+        var (low, high, spread) = (double.PositiveInfinity, double.NegativeInfinity, 0.0);
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && times.Length >= Vector256<double>.Count)
+        {
+            var (lows, highs, spreads) = (Vector256.Create(low), Vector256.Create(high), Vector256<double>.Zero);
+            for (; i <= times.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                // t − t is 0 for a finite t and NaN otherwise, so the spreads turn NaN at the first time that is not finite.
+                var t = Vector256.Create(times.Slice(i, Vector256<double>.Count));
+                spreads += t - t;
+                lows = Vector256.MinNative(lows, t);
+                highs = Vector256.MaxNative(highs, t);
+            }
+
+            spread = Vector256.Sum(spreads);
+            for (var j = 0; j < Vector256<double>.Count; j++)
+            {
+                (low, high) = (double.MinNative(low, lows[j]), double.MaxNative(high, highs[j]));
+            }
+        }
+
+        for (; i < times.Length; i++)
+        {
+            var t = times[i];
+            spread += t - t;
+            (low, high) = (double.MinNative(low, t), double.MaxNative(high, t));
+        }
+
+        return double.IsNaN(spread) || high == 0 ? null : (low, high);
+    }
+
     /// <summary>Moves the watermark and closes what it has passed (by time), or closes a full bucket (by count).</summary>
     public void Advance()
     {
@@ -108,6 +184,28 @@ public sealed class BucketSeries<T>(BucketOptions options, Func<T> create)
         var found = _open.TryGetValue(index, out var open) ? open : _closed.FirstOrDefault(b => b.Index == index);
         _last = found ?? _last;
         return found;
+    }
+
+    /// <summary>
+    /// <see cref="Find(double)"/> for events whose times all fall in one bucket's span (by time; finite times), which is then the bucket
+    /// found, or null: true. False, finding nothing, when they may not, for the caller to find them one by one.
+    /// </summary>
+    public bool TryFindAll(ReadOnlySpan<double> eventTimes, out Bucket<T>? bucket)
+    {
+        bucket = null;
+        if (!ByTime || eventTimes.IsEmpty || Range(eventTimes) is not var (low, high))
+        {
+            return false;
+        }
+
+        var seconds = Options.Seconds!.Value;
+        if ((long)Math.Floor(low / seconds) != (long)Math.Floor(high / seconds))
+        {
+            return false;
+        }
+
+        bucket = Find(low);
+        return true;
     }
 
     /// <summary>

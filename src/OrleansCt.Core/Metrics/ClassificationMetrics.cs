@@ -47,44 +47,31 @@ public sealed class ClassificationMetrics
     public void Observe(ReadOnlySpan<double> probabilities, int label)
     {
         ProbabilityRow.Check(probabilities, label, Classes);
-        var predicted = ProbabilityRow.ArgMax(probabilities);
+        Observe(probabilities, label, ProbabilityRow.ArgMax(probabilities), ProbabilityRow.LogLoss(probabilities, label));
+    }
+
+    /// <summary>
+    /// <see cref="Observe(ReadOnlySpan{double}, int)"/> of a row already checked (<see cref="ProbabilityRow.Valid"/>), with its argmax and log
+    /// loss worked out once for every accumulator the row goes into.
+    /// </summary>
+    internal void Observe(ReadOnlySpan<double> probabilities, int label, int predicted, double logLoss)
+    {
+        // Counts without a branch on the row's classes (which the processor could not foresee): each adds 1 or 0.
         _count++;
-        if (predicted == label)
-        {
-            _correct++;
-        }
-
-        _logLossSum += ProbabilityRow.LogLoss(probabilities, label);
-        var predictedPositive = predicted == PositiveClass;
-        var labelPositive = label == PositiveClass;
-        if (predictedPositive && labelPositive)
-        {
-            _truePositives++;
-        }
-        else if (predictedPositive)
-        {
-            _falsePositives++;
-        }
-        else if (labelPositive)
-        {
-            _falseNegatives++;
-        }
-        else
-        {
-            _trueNegatives++;
-        }
-
+        _correct += predicted == label ? 1 : 0;
+        _logLossSum += logLoss;
+        var predictedPositive = predicted == PositiveClass ? 1 : 0;
+        var labelPositive = label == PositiveClass ? 1 : 0;
+        _truePositives += predictedPositive & labelPositive;
+        _falsePositives += predictedPositive & (labelPositive ^ 1);
+        _falseNegatives += (predictedPositive ^ 1) & labelPositive;
+        _trueNegatives += (predictedPositive | labelPositive) ^ 1;
         for (var k = 0; k < Classes; k++)
         {
             var cell = (k * Bins) + Bin(probabilities[k]);
-            if (k == label)
-            {
-                _labelScores[cell]++;
-            }
-            else
-            {
-                _otherScores[cell]++;
-            }
+            var labelled = k == label ? 1 : 0;
+            _labelScores[cell] += labelled;
+            _otherScores[cell] += labelled ^ 1;
         }
     }
 

@@ -36,13 +36,21 @@ public sealed class FadingClassificationMetrics
     public void Observe(ReadOnlySpan<double> probabilities, int label)
     {
         ProbabilityRow.Check(probabilities, label, Classes);
-        var predicted = ProbabilityRow.ArgMax(probabilities);
+        Observe(label, ProbabilityRow.ArgMax(probabilities), ProbabilityRow.LogLoss(probabilities, label));
+    }
+
+    /// <summary>
+    /// <see cref="Observe(ReadOnlySpan{double}, int)"/> of a row already checked (<see cref="ProbabilityRow.Valid"/>), by its argmax and log loss
+    /// worked out once for every accumulator the row goes into.
+    /// </summary>
+    internal void Observe(int label, int predicted, double logLoss)
+    {
         var predictedPositive = predicted == PositiveClass;
         var labelPositive = label == PositiveClass;
         _count++;
         _weight = (Alpha * _weight) + 1.0;
         _correct = (Alpha * _correct) + (predicted == label ? 1.0 : 0.0);
-        _logLoss = (Alpha * _logLoss) + ProbabilityRow.LogLoss(probabilities, label);
+        _logLoss = (Alpha * _logLoss) + logLoss;
         _truePositives = (Alpha * _truePositives) + (predictedPositive && labelPositive ? 1.0 : 0.0);
         _falsePositives = (Alpha * _falsePositives) + (predictedPositive && !labelPositive ? 1.0 : 0.0);
         _falseNegatives = (Alpha * _falseNegatives) + (!predictedPositive && labelPositive ? 1.0 : 0.0);

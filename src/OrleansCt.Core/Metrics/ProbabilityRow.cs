@@ -28,6 +28,25 @@ internal static class ProbabilityRow
         }
     }
 
+    /// <summary>Whether <see cref="Check"/> would let the row through, without throwing.</summary>
+    public static bool Valid(ReadOnlySpan<double> probabilities, int label, int classes)
+    {
+        if (probabilities.Length != classes || label < 0 || label >= classes)
+        {
+            return false;
+        }
+
+        foreach (var p in probabilities)
+        {
+            if (!double.IsFinite(p))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Index of the largest probability; ties go to the lowest index, as numpy's argmax does.</summary>
     public static int ArgMax(ReadOnlySpan<double> probabilities)
     {

@@ -81,10 +81,13 @@ public sealed partial class ModelMonitor
     /// (backfill), before any bucket the batch completes closes, so a closing bucket holds its own labels. Returns the number of labels.
     /// </summary>
     /// <remarks>
-    /// Every row is routed in order (routing counts events and late events and may open buckets); the rows are fed a run at a time, a run
-    /// being consecutive rows that go to the same bucket (usually the whole batch): each numeric column of the run goes into the bucket's,
-    /// the whole stream's and, while it is gathered, the reference's sketches with their column adds, which leave every sketch bit for bit
-    /// as the row-by-row feed (<see cref="ObserveEventsRowByRow"/>) does; categorical values, predicted classes and co-moments go row by row.
+    /// The rows are routed in order, a block at once where every row of it goes to the bucket routed to last (routing counts events and
+    /// late events and may open buckets, so anything else goes row by row), and fed a run at a time, a run being consecutive rows that go
+    /// to the same bucket (usually the whole batch). Each run leaves every sketch bit for bit as the row-by-row feed
+    /// (<see cref="ObserveEventsRowByRow"/>) does: the numeric columns and the scores go into the bucket's, the whole stream's and, while it
+    /// is gathered, the reference's sketches with the multi-column add, the histograms count a column at a time, the served classes are
+    /// tallied once per run and added a class at a time in the order they first came, and the co-moments take the run's rows in order;
+    /// categorical values go row by row.
     /// </remarks>
     public int ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
@@ -95,8 +98,8 @@ public sealed partial class ModelMonitor
         var rented = predictions.Width == 1 && at == 0 ? null : ArrayPool<double>.Shared.Rent(batch.Count);
         try
         {
-            // The served score of every row (P(positive class), or the value) as a column.
-            var scores = rented is null ? predictions.Scores.AsSpan(0, batch.Count) : rented.AsSpan(0, batch.Count);
+            // The served score of every row (P(positive class), or the value) as a column, after the numeric features.
+            var scores = rented ?? predictions.Scores;
             if (rented is not null)
             {
                 for (var row = 0; row < batch.Count; row++)
@@ -105,26 +108,52 @@ public sealed partial class ModelMonitor
                 }
             }
 
+            var columns = new double[batch.Numeric.Length + 1][];
+            batch.Numeric.CopyTo(columns, 0);
+            columns[^1] = scores;
+
             Bucket<StreamStats>? current = null;
             var start = 0;
-            for (var row = 0; row < batch.Count; row++)
+            var times = batch.Times;
+            for (var row = 0; row < batch.Count;)
             {
-                var bucket = Buckets.Route(batch.Times[row]);
-                bucket.Holds(sequence);
-                if (bucket != current)
+                var block = Math.Min(RouteBlock, batch.Count - row);
+                if (Buckets.RouteAll(times.AsSpan(row, block)) is { } all)
                 {
-                    if (current is not null)
+                    all.Holds(sequence);
+                    if (all != current)
                     {
-                        AddRun(current.State, current.Folded, batch, predictions, scores, joint, start, row);
+                        if (current is not null)
+                        {
+                            AddRun(current, batch, predictions, columns, joint, start, row);
+                        }
+
+                        (current, start) = (all, row);
                     }
 
-                    (current, start) = (bucket, row);
+                    row += block;
+                    continue;
+                }
+
+                for (var end = row + block; row < end; row++)
+                {
+                    var bucket = Buckets.Route(times[row]);
+                    bucket.Holds(sequence);
+                    if (bucket != current)
+                    {
+                        if (current is not null)
+                        {
+                            AddRun(current, batch, predictions, columns, joint, start, row);
+                        }
+
+                        (current, start) = (bucket, row);
+                    }
                 }
             }
 
             if (current is not null)
             {
-                AddRun(current.State, current.Folded, batch, predictions, scores, joint, start, batch.Count);
+                AddRun(current, batch, predictions, columns, joint, start, batch.Count);
             }
         }
         finally
@@ -141,6 +170,9 @@ public sealed partial class ModelMonitor
         Buckets.Advance();
         return labels;
     }
+
+    // Rows routed at once when they all go to the bucket routed to last; a block that does not is routed row by row.
+    internal const int RouteBlock = 256;
 
     /// <summary>
     /// The row-by-row feed that <see cref="ObserveEvents"/> replaced, kept as the reference it must match bit for bit (the tests feed the
@@ -172,17 +204,18 @@ public sealed partial class ModelMonitor
 
         Events += batch.Count;
         CountNewFeatures(batch);
-        ObserveEntryLabels(batch, predictions, sequence);
+        ObserveEntryLabelsRowByRow(batch, predictions, sequence);
         Buckets.Advance();
     }
 
     /// <summary>
-    /// Feeds rows [<paramref name="start"/>, <paramref name="end"/>), all routed to the bucket holding <paramref name="bucket"/>. While the
-    /// reference is gathered, the run is cut after the event that completes it: setting the reference gives the open buckets new, empty
-    /// histograms, which the rest of the run must go into, as row by row.
+    /// Feeds rows [<paramref name="start"/>, <paramref name="end"/>), all routed to <paramref name="bucket"/>. While the reference is
+    /// gathered, the run is cut after the event that completes it: setting the reference gives the open buckets new, empty histograms,
+    /// which the rest of the run must go into, as row by row.
     /// </summary>
-    private void AddRun(StreamStats bucket, bool folded, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, double[][]? joint, int start, int end)
+    private void AddRun(Bucket<StreamStats> bucket, EventBatch batch, Predictions predictions, double[][] columns, double[][]? joint, int start, int end)
     {
+        var stats = bucket.State;
         while (start < end)
         {
             var stop = end;
@@ -192,20 +225,15 @@ public sealed partial class ModelMonitor
                 stop = start + (int)wanted;
             }
 
-            CountViolations(bucket.Violations, batch, start, stop);
-            if (bucket.Joint is { } moments)
-            {
-                for (var row = start; row < stop; row++)
-                {
-                    moments.Add(joint!, row);
-                }
-            }
+            CountViolations(stats.Violations, batch, start, stop);
+            stats.Joint?.Add(joint!, start, stop);
 
-            AddEvents(bucket, batch, predictions, scores, start, stop);
-            AddEvents(Overall, batch, predictions, scores, start, stop, numeric: folded);
+            var served = Served(predictions, start, stop);
+            AddEvents(stats, batch, columns, served, start, stop);
+            AddEvents(Overall, batch, columns, served, start, stop, numeric: bucket.Folded);
             if (Reference is not null)
             {
-                AddEvents(Reference, batch, predictions, scores, start, stop);
+                AddEvents(Reference, batch, columns, served, start, stop);
                 for (var row = start; row < stop; row++)
                 {
                     AddReferenceJoint(joint, row);
@@ -220,24 +248,43 @@ public sealed partial class ModelMonitor
         }
     }
 
+    // The served classes of rows [start, end) (classification), tallied once for every stats the run goes into.
+    private ClassTally? Served(Predictions predictions, int start, int end)
+    {
+        if (!_schema.IsClassification)
+        {
+            return null;
+        }
+
+        _served ??= new ClassTally(Math.Max(predictions.Width, _schema.Definition.Classes.Count));
+        _served.Clear();
+        _served.AddServed(predictions, start, end);
+        return _served;
+    }
+
+    private ClassTally? _served;
+
     /// <summary>
-    /// Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: numeric columns and scores with the column adds, the rest row
-    /// by row. Without <paramref name="numeric"/> the numeric sketches (features and scores) are left out: the whole stream's take a
-    /// bucket's when it closes.
+    /// Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: the numeric columns and the scores (the last of
+    /// <paramref name="columns"/>) with the multi-column add, the histograms a column at a time, the served classes from their tally,
+    /// categorical values row by row. Without <paramref name="numeric"/> the numeric sketches (features and scores) are left out: the whole
+    /// stream's take a bucket's when it closes.
     /// </summary>
-    private void AddEvents(StreamStats stats, EventBatch batch, Predictions predictions, ReadOnlySpan<double> scores, int start, int end, bool numeric = true)
+    private void AddEvents(StreamStats stats, EventBatch batch, double[][] columns, ClassTally? served, int start, int end, bool numeric = true)
     {
         var length = end - start;
-        var histograms = stats.Histograms;
-        for (var f = 0; f < batch.Numeric.Length; f++)
+        if (numeric)
         {
-            var column = batch.Numeric[f].AsSpan(start, length);
-            if (numeric)
-            {
-                stats.Numeric[f].Add(column);
-            }
+            NumericSketch.Add(stats.ColumnSketches, columns, start, length);
+        }
 
-            histograms?[f].Add(column);
+        var histograms = stats.Histograms;
+        if (histograms is not null)
+        {
+            for (var f = 0; f < batch.Numeric.Length; f++)
+            {
+                histograms[f].Add(batch.Numeric[f].AsSpan(start, length));
+            }
         }
 
         for (var f = 0; f < batch.Categorical.Length; f++)
@@ -252,21 +299,8 @@ public sealed partial class ModelMonitor
             }
         }
 
-        var served = scores[start..end];
-        stats.PredictionHistogram?.Add(served);
-        if (numeric)
-        {
-            stats.Scores.Add(served);
-        }
-        if (_schema.IsClassification)
-        {
-            var classes = _schema.Definition.Classes;
-            var predicted = stats.PredictedClasses!;
-            for (var row = start; row < end; row++)
-            {
-                predicted.Add(classes[predictions.ArgMax(row)]);
-            }
-        }
+        stats.PredictionHistogram?.Add(columns[^1].AsSpan(start, length));
+        served?.AddTo(stats.PredictedClasses!, _schema.Definition.Classes);
     }
 
     /// <summary>
@@ -297,12 +331,160 @@ public sealed partial class ModelMonitor
     }
 
     /// <summary>
-    /// The labels an event entry carries (backfill: events sent with their labels, delay 0), from <see cref="ObserveEvents"/> before its
-    /// buckets may close: the same as <see cref="ObserveLabel"/> on each
-    /// labelled row in order, with the rows' trained-feature histograms filled a run of same-bucket rows at a time (counts, so in any order
-    /// the same) and the delays added in one go (the sketch's column add equals its single adds). Returns the number of labels.
+    /// The labels an event entry carries, from <see cref="ObserveEvents"/> before its buckets may close: bit for bit what
+    /// <see cref="ObserveEntryLabelsRowByRow"/> does (that is, <see cref="ObserveLabel"/> on each labelled row in order). For classification
+    /// with every labelled row valid (a finite probability per class, a label that is a class), each row's argmax and log loss are worked
+    /// out once for the bucket's, the whole stream's and the fading metrics, and the label classes (and a categorical label histogram) are
+    /// tallied a run of same-bucket rows at a time for the bucket and once for the whole stream, then added a class at a time in the order
+    /// they first came; anything else goes the row-by-row way, which refuses a bad row where it always did. Returns the number of labels.
     /// </summary>
     private int ObserveEntryLabels(EventBatch events, Predictions predictions, long sequence)
+    {
+        var labels = events.Labels;
+        if (labels is null)
+        {
+            return 0;
+        }
+
+        var classes = _schema.Definition.Classes;
+        if (!_schema.IsClassification || !Valid(labels, predictions, classes.Count))
+        {
+            return ObserveEntryLabelsRowByRow(events, predictions, sequence);
+        }
+
+        var byCount = _schema.Definition.Monitoring.BucketSeconds is null;
+        var width = predictions.Width;
+        var scores = predictions.Scores;
+        var overall = _overallLabels ??= new ClassTally(classes.Count);
+        var tally = _runLabels ??= new ClassTally(classes.Count);
+        overall.Clear();
+        var observed = 0;
+        Bucket<StreamStats>? run = null;
+        var runStart = 0;
+
+        // The bucket of the rows up to blockEnd when they share one (by count, the entry's for every row: the buckets do not change here).
+        var (blockOwner, blockEnd, shared) = (byCount ? Buckets.FindBySequence(sequence) : null, byCount ? labels.Length : 0, byCount);
+        for (var row = 0; row <= labels.Length; row++)
+        {
+            if (row == blockEnd && row < labels.Length)
+            {
+                blockEnd = Math.Min(labels.Length, row + RouteBlock);
+                shared = Buckets.TryFindAll(events.Times.AsSpan(row, blockEnd - row), out blockOwner);
+            }
+
+            var label = row < labels.Length ? labels[row] : double.NaN;
+            var owner = double.IsNaN(label) ? null : shared ? blockOwner : Buckets.Find(events.Times[row]);
+            if (run is not null && (owner != run || double.IsNaN(label)))
+            {
+                AddTrained(run.State, events, runStart, row);
+                AddLabelClasses(run.State, tally);
+                run = null;
+            }
+
+            if (double.IsNaN(label))
+            {
+                continue;
+            }
+
+            observed++;
+            LabelledEvents++;
+            var k = (int)label;
+            var prediction = scores.AsSpan(row * width, width);
+            var predicted = Metrics.ProbabilityRow.ArgMax(prediction);
+            var logLoss = Metrics.ProbabilityRow.LogLoss(prediction, k);
+            if (owner is { } bucket)
+            {
+                if (bucket.Closed)
+                {
+                    bucket.LabelsAfterClose++;
+                    LabelsAfterClose++;
+                }
+
+                if (run is null)
+                {
+                    (run, runStart) = (bucket, row);
+                    tally.Clear();
+                }
+
+                tally.Add(k);
+                var stats = bucket.State;
+                if (stats.LabelHistogram is { IsCategorical: false } values)
+                {
+                    values.Add(label);
+                }
+
+                stats.Classification!.Observe(prediction, k, predicted, logLoss);
+            }
+
+            overall.Add(k);
+            if (Overall.LabelHistogram is { IsCategorical: false } whole)
+            {
+                whole.Add(label);
+            }
+
+            if (owner is not { Folded: false })
+            {
+                Overall.Classification!.Observe(prediction, k, predicted, logLoss);
+            }
+
+            FadingClassification!.Observe(k, predicted, logLoss);
+            if (Detectors.Length > 0)
+            {
+                var error = predicted == k ? 0.0 : 1.0;
+                foreach (var detector in Detectors)
+                {
+                    detector.Observe(error, LabelledEvents - 1);
+                }
+            }
+        }
+
+        AddLabelClasses(Overall, overall);
+        AddDelays(observed);
+        return observed;
+    }
+
+    private ClassTally? _overallLabels;
+    private ClassTally? _runLabels;
+
+    // Whether every labelled row passes the metrics' checks, so that the tallied path cannot stop halfway.
+    private static bool Valid(double[] labels, Predictions predictions, int classes)
+    {
+        var width = predictions.Width;
+        if (width != classes || predictions.Scores.Length < labels.Length * width)
+        {
+            return false;
+        }
+
+        for (var row = 0; row < labels.Length; row++)
+        {
+            var label = labels[row];
+            if (!double.IsNaN(label) && !Metrics.ProbabilityRow.Valid(predictions.Scores.AsSpan(row * width, width), (int)label, classes))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The tallied label classes into the stats' label-class sketch and, when it bins classes, its label histogram.
+    private void AddLabelClasses(StreamStats stats, ClassTally tally)
+    {
+        tally.AddTo(stats.LabelClasses!, _schema.Definition.Classes);
+        if (stats.LabelHistogram is { IsCategorical: true } histogram)
+        {
+            tally.AddTo(histogram, _schema.Definition.Classes);
+        }
+    }
+
+    /// <summary>
+    /// The labels an event entry carries (backfill: events sent with their labels, delay 0), from the row-by-row feed (and from
+    /// <see cref="ObserveEntryLabels"/> for what its own path does not take) before its buckets may close: the same as
+    /// <see cref="ObserveLabel"/> on each labelled row in order, with the rows' trained-feature histograms filled a run of same-bucket rows
+    /// at a time (counts, so in any order the same) and the delays added in one go (the sketch's column add equals its single adds).
+    /// Returns the number of labels.
+    /// </summary>
+    private int ObserveEntryLabelsRowByRow(EventBatch events, Predictions predictions, long sequence)
     {
         var labels = events.Labels;
         if (labels is null)

@@ -53,6 +53,11 @@ public sealed class StreamStats : IBucketState<StreamStats>
     /// <summary>Unknown features seen in the bucket's events, by name (validation.onSchemaChange = "count"); buckets only.</summary>
     public Dictionary<string, long>? NewFeatures { get; set; }
 
+    /// <summary>The feature sketches and then the scores' sketch, in the order the monitor's multi-column add takes them.</summary>
+    internal NumericSketch[] ColumnSketches => _columnSketches ??= [.. Numeric, Scores];
+
+    private NumericSketch[]? _columnSketches;
+
     /// <summary>Gives the stats empty histograms on these bins (features, prediction, label), replacing any on older bins.</summary>
     public void Bin(ReferenceBinning bins)
     {

@@ -67,6 +67,38 @@ public sealed class CategoricalSketch
         }
     }
 
+    /// <summary>Adds <paramref name="count"/> values equal to <paramref name="value"/>: the same sketch as that many <see cref="Add(string?)"/> of it.</summary>
+    public void Add(string? value, long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (value is null)
+        {
+            Missing += count;
+            return;
+        }
+
+        // The first of the values decides, as a single add would, whether the name is kept; the others follow it, since room only shrinks.
+        Count += count;
+        ref var named = ref CollectionsMarshal.GetValueRefOrNullRef(_counts, value);
+        if (!Unsafe.IsNullRef(ref named))
+        {
+            named += count;
+        }
+        else if (_counts.Count < Cap)
+        {
+            _counts.Add(value, count);
+        }
+        else
+        {
+            Other += count;
+        }
+    }
+
     /// <summary>Folds <paramref name="other"/> into this one: counts of a name add; above Cap, the highest counts keep their names (ties by ordinal name) and the rest move to Other.</summary>
     public void Merge(CategoricalSketch other)
     {

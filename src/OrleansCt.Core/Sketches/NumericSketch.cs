@@ -47,9 +47,58 @@ public sealed class NumericSketch
     public void Add(ReadOnlySpan<double> values)
     {
         var sums = Moments.Open();
-        var missing = Quantiles.AddColumn(values, ref sums);
+        var missing = Quantiles.AddColumn<QuantileSketch.StepMoments>(values, ref sums);
         Moments.Close(sums);
         Missing += missing;
+    }
+
+    /// <summary>
+    /// Adds columns[i][start .. start + length) to sketches[i] for every i (distinct sketches): each ends bit for bit as after
+    /// <see cref="Add(ReadOnlySpan{double})"/> of its own column, with the moments of four columns stepped at once (the way to feed a
+    /// batch's numeric columns).
+    /// </summary>
+    public static void Add(ReadOnlySpan<NumericSketch> sketches, ReadOnlySpan<double[]> columns, int start, int length)
+    {
+        if (sketches.Length != columns.Length)
+        {
+            throw new ArgumentException($"{columns.Length} columns were given for {sketches.Length} sketches; give one column per sketch.", nameof(columns));
+        }
+
+        for (var i = 0; i < sketches.Length; i++)
+        {
+            ArgumentNullException.ThrowIfNull(sketches[i], nameof(sketches));
+            ArgumentNullException.ThrowIfNull(columns[i], nameof(columns));
+            if (start < 0 || length < 0 || start > columns[i].Length - length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(length), $"rows {start} to {start + length} are not all in column {i}, which has {columns[i].Length}.");
+            }
+
+            for (var j = 0; j < i; j++)
+            {
+                if (ReferenceEquals(sketches[i], sketches[j]))
+                {
+                    throw new ArgumentException($"sketches {j} and {i} are the same sketch; give each column its own.", nameof(sketches));
+                }
+            }
+        }
+
+        if (!MomentLanes.Fit(sketches, length))
+        {
+            for (var i = 0; i < sketches.Length; i++)
+            {
+                sketches[i].Add(columns[i].AsSpan(start, length));
+            }
+
+            return;
+        }
+
+        MomentLanes.Add(sketches, columns, start, length);
+        for (var i = 0; i < sketches.Length; i++)
+        {
+            var sketch = sketches[i];
+            var none = default(Moments.Sums);
+            sketch.Missing += sketch.Quantiles.AddColumn<QuantileSketch.SkipMoments>(columns[i].AsSpan(start, length), ref none);
+        }
     }
 
     /// <summary>Folds <paramref name="other"/> into this one.</summary>

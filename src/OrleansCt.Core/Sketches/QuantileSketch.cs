@@ -317,16 +317,24 @@ public sealed class QuantileSketch
         return i;
     }
 
-    // NumericSketch's column path: one pass that counts NaN as missing, takes each other value through the moments' Welford step and adds it
-    // here as Add(double) does, so that both end bit for bit as after single adds; the two dependency chains overlap in the processor.
-    // Returns the number of NaN values.
-    internal long AddColumn(ReadOnlySpan<double> values, ref Moments.Sums moments)
+    // NumericSketch's column paths: one pass that counts NaN as missing and adds every other value here as Add(double) does, so that the
+    // sketch ends bit for bit as after single adds. With StepMoments it also takes each value through the moments' Welford step (the two
+    // dependency chains overlap in the processor); with SkipMoments the caller steps the moments itself (several columns at once), and
+    // while sampling the values between two that matter are scanned as runs. Returns the number of NaN values.
+    internal long AddColumn<TMode>(ReadOnlySpan<double> values, ref Moments.Sums moments)
+        where TMode : struct, IColumnMode
     {
         var missing = 0L;
         var i = 0;
         var (count, mean, m2, low, high) = (moments.Count, moments.Mean, moments.M2, moments.Min, moments.Max);
         while (i < values.Length)
         {
+            if (_sampling != 0 && typeof(TMode) == typeof(SkipMoments))
+            {
+                missing += AddSampledPresent(values[i..]);
+                break;
+            }
+
             if (_sampling != 0)
             {
                 // Sampling (Count > 0): each value is counted, and only the block's chosen and last values go further.
@@ -379,7 +387,11 @@ public sealed class QuantileSketch
                     continue;
                 }
 
-                Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
+                if (typeof(TMode) == typeof(StepMoments))
+                {
+                    Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
+                }
+
                 if (x == 0)
                 {
                     x = 0;
@@ -415,6 +427,63 @@ public sealed class QuantileSketch
         (moments.Count, moments.Mean, moments.M2, moments.Min, moments.Max) = (count, mean, m2, low, high);
         return missing;
     }
+
+    // AddColumn<SkipMoments> while sampling: the values before the next one that matters (the block's chosen or last value) only move Count,
+    // Min and Max, so they are scanned as a run (as AddSampled does) up to a NaN, which is counted and skipped; then that one value is handled
+    // as Add(double) handles it. Returns the number of NaN values.
+    private long AddSampledPresent(ReadOnlySpan<double> values)
+    {
+        var missing = 0L;
+        var (c, lo, hi) = (Count, Min, Max);
+        var i = 0;
+        while (i < values.Length)
+        {
+            var before = (int)Math.Min(_next - c, values.Length - i);
+            var scanned = Scan(values.Slice(i, before), ref lo, ref hi);
+            (c, i) = (c + scanned, i + scanned);
+            if (i == values.Length)
+            {
+                break;
+            }
+
+            // A NaN inside the run, or the value that matters (c is _next).
+            var x = values[i++];
+            if (double.IsNaN(x))
+            {
+                missing++;
+                continue;
+            }
+
+            if (x == 0)
+            {
+                x = 0;
+            }
+
+            if (x < lo)
+            {
+                lo = x;
+            }
+
+            if (x >= hi)
+            {
+                hi = x;
+            }
+
+            Sample(x, c++);
+        }
+
+        (Count, Min, Max) = (c, lo, hi);
+        return missing;
+    }
+
+    /// <summary>How <see cref="AddColumn{TMode}"/> treats the moments: <see cref="StepMoments"/> or <see cref="SkipMoments"/>.</summary>
+    internal interface IColumnMode;
+
+    /// <summary>AddColumn steps the moments along with its own adds.</summary>
+    internal struct StepMoments : IColumnMode;
+
+    /// <summary>AddColumn leaves the moments to the caller.</summary>
+    internal struct SkipMoments : IColumnMode;
 
     /// <summary>
     /// Folds <paramref name="other"/> into this one; the result answers for the union of both streams within the same rank-error bound.

@@ -79,6 +79,82 @@ public sealed class BucketSeriesTests
         Assert.Equal(1, Assert.Single(series.Open).State.Count);
     }
 
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(false, 40)]
+    [InlineData(true, 40)]
+    public void Blocks_routed_at_once_count_as_their_events_routed_one_by_one(bool byCount, int lateness)
+    {
+        // Times in order across hour boundaries, with late events (past the watermark, and within the allowed lateness), a time of 0, and
+        // at the end an infinite time and a NaN (each stops the clock, as one by one); blocks of every size, each routed at once where
+        // RouteAll takes it and one by one where it does not.
+        var random = new Random(lateness + (byCount ? 1 : 0));
+        BucketSeries<Tally> Series() => byCount
+            ? new(new BucketOptions { Seconds = null, Events = 500, Ring = 3 }, () => new Tally())
+            : ByHour(lateness, ring: 3);
+        var (single, blocks) = (Series(), Series());
+        var time = -1_000.0;
+        var (atOnce, found) = (0, 0);
+        for (var batch = 0; batch < 400; batch++)
+        {
+            var times = Enumerable.Range(0, random.Next(1, 300)).Select(_ => random.Next(400) switch
+            {
+                0 => time - 7_200,
+                1 => time - 30,
+                2 when batch == 9 => 0.0,
+                3 when batch == 398 => double.PositiveInfinity,
+                4 when batch == 399 => double.NaN,
+                _ => time += random.NextDouble() * 20,
+            }).ToArray();
+            var routed = times.Select(t => single.Route(t)).ToArray();
+            foreach (var bucket in routed)
+            {
+                bucket.State.Count++;
+            }
+
+            for (var start = 0; start < times.Length;)
+            {
+                var block = times.AsSpan(start, Math.Min(random.Next(1, 80), times.Length - start));
+                if (blocks.RouteAll(block) is { } all)
+                {
+                    Assert.All(routed.AsSpan(start, block.Length).ToArray(), b => Assert.Equal(b.Index, all.Index));
+                    all.State.Count += block.Length;
+                    atOnce++;
+                }
+                else
+                {
+                    foreach (var t in block)
+                    {
+                        blocks.Route(t).State.Count++;
+                    }
+                }
+
+                if (blocks.TryFindAll(block, out var owner))
+                {
+                    foreach (var t in block)
+                    {
+                        Assert.Equal(blocks.Find(t), owner);
+                        Assert.Equal(single.Find(t)?.Index, owner?.Index);
+                    }
+
+                    found++;
+                }
+
+                start += block.Length;
+            }
+
+            single.Advance();
+            blocks.Advance();
+            Assert.Equal(State(single), State(blocks));
+        }
+
+        Assert.True(atOnce > 500 && (byCount || found > 500), $"{atOnce} blocks went at once and {found} were found at once");
+        Assert.True(byCount || single.LateEvents > 50);
+
+        static string State(BucketSeries<Tally> series) =>
+            $"{series.Watermark:R} {series.MaxEventTime:R} {series.LateEvents}: " + string.Join(", ", series.Closed.Concat(series.Open).Select(b => $"{b.Index} {b.Closed} {b.Events} {b.Late} {b.State.Count}"));
+    }
+
     private sealed class Tally : IBucketState<Tally>
     {
         public int Count { get; set; }

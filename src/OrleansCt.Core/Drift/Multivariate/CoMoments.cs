@@ -10,10 +10,20 @@ namespace OrleansCt.Core.Drift.Multivariate;
 /// </summary>
 public sealed class CoMoments
 {
+    // Rows of C added a block at a time (see AddOuter): the block's deltas and scaled deltas wait in scratch this many rows deep.
+    private const int BlockRows = 8;
+
     private readonly double[] _mean;
+
+    // The upper triangle row by row, each row i (the d − i values (i, i) … (i, d − 1)) padded to whole vectors, so that a block of rows
+    // adds to it in whole vectors; what the padding holds is never read.
     private readonly double[] _c;
+    private readonly int[] _rowStarts;
     private readonly double[] _delta;
     private readonly double[] _row;
+
+    // The vectors of C, as (i, j, position of (i, j)) triples: the block's rows add a_i · δ_j … δ_j+3 to each.
+    private readonly int[] _chunks;
 
     /// <summary>An empty summary of rows with <paramref name="dimensions"/> values each.</summary>
     public CoMoments(int dimensions)
@@ -22,7 +32,21 @@ public sealed class CoMoments
         Dimensions = dimensions;
         _mean = new double[dimensions];
         Array.Fill(_mean, double.NaN);
-        _c = new double[dimensions * (dimensions + 1) / 2];
+        _rowStarts = new int[dimensions + 1];
+        var chunks = new List<int>();
+        for (var i = 0; i < dimensions; i++)
+        {
+            var padded = Padded(dimensions - i);
+            for (var j = 0; j < padded; j += Vector256<double>.Count)
+            {
+                chunks.AddRange([i, i + j, _rowStarts[i] + j]);
+            }
+
+            _rowStarts[i + 1] = _rowStarts[i] + padded;
+        }
+
+        _chunks = [.. chunks];
+        _c = new double[_rowStarts[dimensions]];
         _delta = new double[dimensions];
         _row = new double[dimensions];
         Mean = Array.AsReadOnly(_mean);
@@ -79,11 +103,62 @@ public sealed class CoMoments
             return;
         }
 
-        Step(ref x);
+        Span<double> deltas = stackalloc double[Stride];
+        Span<double> scaled = stackalloc double[Dimensions];
+        Step(ref x, deltas, scaled);
+        AddOuter(deltas, scaled, 1);
     }
 
     /// <summary>Adds row <paramref name="row"/> of columnar data, columns[f][row] being dimension f, without building the row.</summary>
     public void Add(double[][] columns, int row)
+    {
+        CheckColumns(columns, row, row + 1);
+        Gather(columns, row);
+        Add(_row);
+    }
+
+    /// <summary>
+    /// Adds rows [<paramref name="start"/>, <paramref name="end"/>) of columnar data in order: bit for bit what <see cref="Add(double[][], int)"/>
+    /// on each row gives, with the co-moments stepped a block of rows at a time (see AddOuter).
+    /// </summary>
+    public void Add(double[][] columns, int start, int end)
+    {
+        CheckColumns(columns, start, end);
+        Span<double> deltas = stackalloc double[BlockRows * Stride];
+        Span<double> scaled = stackalloc double[BlockRows * Dimensions];
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_row);
+        var rows = 0;
+        for (var row = start; row < end; row++)
+        {
+            Gather(columns, row);
+            if (!AllFinite(ref x))
+            {
+                Skipped++;
+                continue;
+            }
+
+            Count++;
+            if (Count == 1)
+            {
+                _row.CopyTo(_mean, 0);
+                continue;
+            }
+
+            Step(ref x, deltas.Slice(rows * Stride, Stride), scaled.Slice(rows * Dimensions, Dimensions));
+            if (++rows == BlockRows)
+            {
+                AddOuter(deltas, scaled, rows);
+                rows = 0;
+            }
+        }
+
+        if (rows > 0)
+        {
+            AddOuter(deltas, scaled, rows);
+        }
+    }
+
+    private void CheckColumns(double[][] columns, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Length != Dimensions)
@@ -91,6 +166,18 @@ public sealed class CoMoments
             throw new ArgumentException($"{columns.Length} columns were given but these co-moments have {Dimensions} dimensions.", nameof(columns));
         }
 
+        foreach (var column in columns)
+        {
+            if (start < 0 || start > end || column is null || end > column.Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(end), $"rows {start} to {end} are not all in every column; give columns of at least {end} rows.");
+            }
+        }
+    }
+
+    // Row `row` of the columns into _row.
+    private void Gather(double[][] columns, int row)
+    {
         // Gathered in the blocks that Step reads (see Blocks), so that each of its loads finds one earlier store of the same place and width.
         var (wide, pair, odd) = Blocks;
         var f = 0;
@@ -109,8 +196,6 @@ public sealed class CoMoments
         {
             _row[f] = columns[f][row];
         }
-
-        Add(_row);
     }
 
     /// <summary>Folds <paramref name="other"/> into this one, as if its rows had been added here (Count and Skipped exact, the rest up to rounding).</summary>
@@ -153,7 +238,16 @@ public sealed class CoMoments
         Count += other.Count;
     }
 
-    public CoMomentsState ToState() => new(Dimensions, Count, Skipped, (double[])_mean.Clone(), (double[])_c.Clone());
+    public CoMomentsState ToState()
+    {
+        var triangle = new double[Dimensions * (Dimensions + 1) / 2];
+        for (var (i, at) = (0, 0); i < Dimensions; at += Dimensions - i, i++)
+        {
+            _c.AsSpan(_rowStarts[i], Dimensions - i).CopyTo(triangle.AsSpan(at));
+        }
+
+        return new(Dimensions, Count, Skipped, (double[])_mean.Clone(), triangle);
+    }
 
     /// <summary>Restores a state made by <see cref="ToState"/>; throws an <see cref="ArgumentException"/> naming the first field that cannot be right.</summary>
     public static CoMoments FromState(CoMomentsState state)
@@ -162,7 +256,11 @@ public sealed class CoMoments
         state.Check();
         var result = new CoMoments(state.Dimensions) { Count = state.Count, Skipped = state.Skipped };
         state.Mean.CopyTo(result._mean, 0);
-        state.CoMoments.CopyTo(result._c, 0);
+        for (var (i, at) = (0, 0); i < state.Dimensions; at += state.Dimensions - i, i++)
+        {
+            state.CoMoments.AsSpan(at, state.Dimensions - i).CopyTo(result._c.AsSpan(result._rowStarts[i]));
+        }
+
         return result;
     }
 
@@ -194,21 +292,31 @@ public sealed class CoMoments
         return finite && (!odd || double.IsFinite(Unsafe.Add(ref x, i)));
     }
 
-    // One row x of finite values, Count already counting it (≥ 2): δ = x − old mean, mean += δ / n, then C += (n−1)/n · δδᵀ (the same as
-    // δ(x − new mean)ᵀ, but symmetric term by term). Each vector lane is the scalar step's own IEEE operation on the same operands in the
-    // same order (a product rounded, then added; no fused multiply-add), so the state is bit for bit that of the one-value-at-a-time loop.
-    private void Step(ref double x)
+    // The width of a block row of deltas: the dimensions padded to whole vectors, and one vector more, zeros, for the last vectors of C's
+    // rows, which reach up to three places past the last dimension.
+    private int Stride => Padded(Dimensions) + Vector256<double>.Count;
+
+    private static int Padded(int length) => (length + Vector256<double>.Count - 1) / Vector256<double>.Count * Vector256<double>.Count;
+
+    // One row x of finite values, Count already counting it (≥ 2): δ = x − old mean, mean += δ / n, and the two factors of its term of C,
+    // C += (n−1)/n · δδᵀ (the same as δ(x − new mean)ᵀ, but symmetric term by term): a = δ · (n−1)/n into scaled, δ into deltas (whose
+    // padding stays 0). Each vector lane is the scalar step's own IEEE operation on the same operands in the same order (no fused
+    // multiply-add), so the state is bit for bit that of the one-value-at-a-time loop.
+    private void Step(ref double x, Span<double> deltas, Span<double> scaled)
     {
         var (wide, pair, odd) = Blocks;
         ref var mean = ref MemoryMarshal.GetArrayDataReference(_mean);
-        ref var delta = ref MemoryMarshal.GetArrayDataReference(_delta);
+        ref var delta = ref MemoryMarshal.GetReference(deltas);
+        ref var a = ref MemoryMarshal.GetReference(scaled);
         var n = (double)Count;
+        var scale = (n - 1) / n;
         var i = 0;
         for (; i < wide; i += Vector256<double>.Count)
         {
             var m = Vector256.LoadUnsafe(ref mean, (nuint)i);
             var d = Vector256.LoadUnsafe(ref x, (nuint)i) - m;
             d.StoreUnsafe(ref delta, (nuint)i);
+            (d * Vector256.Create(scale)).StoreUnsafe(ref a, (nuint)i);
             (m + (d / Vector256.Create(n))).StoreUnsafe(ref mean, (nuint)i);
         }
 
@@ -217,6 +325,7 @@ public sealed class CoMoments
             var m = Vector128.LoadUnsafe(ref mean, (nuint)i);
             var d = Vector128.LoadUnsafe(ref x, (nuint)i) - m;
             d.StoreUnsafe(ref delta, (nuint)i);
+            (d * Vector128.Create(scale)).StoreUnsafe(ref a, (nuint)i);
             (m + (d / Vector128.Create(n))).StoreUnsafe(ref mean, (nuint)i);
             i += Vector128<double>.Count;
         }
@@ -225,49 +334,62 @@ public sealed class CoMoments
         {
             var d = Unsafe.Add(ref x, i) - Unsafe.Add(ref mean, i);
             Unsafe.Add(ref delta, i) = d;
+            Unsafe.Add(ref a, i) = d * scale;
             Unsafe.Add(ref mean, i) += d / n;
-        }
-
-        var scale = (n - 1) / n;
-        var dimensions = Dimensions;
-        var pairEnd = pair ? wide + Vector128<double>.Count : wide;
-        ref var c = ref MemoryMarshal.GetArrayDataReference(_c);
-        var row = 0;
-        for (i = 0; i < dimensions; i++)
-        {
-            // Row i of the upper triangle, (i, j) for j = i … d − 1: (i, i) is at row, (i, j) j − i further.
-            var a = Unsafe.Add(ref delta, i) * scale;
-            var j = i;
-            var head = i < wide ? (i + 3) & ~3 : i <= wide ? wide : i <= pairEnd ? pairEnd : dimensions;
-            for (; j < head; j++)
-            {
-                Unsafe.Add(ref c, row + j - i) += a * Unsafe.Add(ref delta, j);
-            }
-
-            for (; j < wide; j += Vector256<double>.Count)
-            {
-                ref var at = ref Unsafe.Add(ref c, row + j - i);
-                (Vector256.LoadUnsafe(ref at) + (Vector256.Create(a) * Vector256.LoadUnsafe(ref delta, (nuint)j))).StoreUnsafe(ref at);
-            }
-
-            if (pair && j == wide)
-            {
-                ref var at = ref Unsafe.Add(ref c, row + j - i);
-                (Vector128.LoadUnsafe(ref at) + (Vector128.Create(a) * Vector128.LoadUnsafe(ref delta, (nuint)j))).StoreUnsafe(ref at);
-                j += Vector128<double>.Count;
-            }
-
-            if (j < dimensions)
-            {
-                Unsafe.Add(ref c, row + j - i) += a * Unsafe.Add(ref delta, j);
-            }
-
-            row += dimensions - i;
         }
     }
 
-    /// <summary>Position of (i, j), i ≤ j, in the upper triangle stored row by row.</summary>
-    internal int Index(int i, int j) => (i * Dimensions) - (i * (i - 1) / 2) + (j - i);
+    // C += a_r δ_rᵀ for the block's rows r in order, four vectors of C at a time held in registers across the rows: each value of C still
+    // takes every row's product a_i · δ_j, rounded, then added, in the order of the rows.
+    private void AddOuter(ReadOnlySpan<double> deltas, ReadOnlySpan<double> scaled, int rows)
+    {
+        var (stride, d) = (Stride, Dimensions);
+        ref var c = ref MemoryMarshal.GetArrayDataReference(_c);
+        ref var delta = ref MemoryMarshal.GetReference(deltas);
+        ref var a = ref MemoryMarshal.GetReference(scaled);
+        var chunks = _chunks;
+        var t = 0;
+        for (; t + 12 <= chunks.Length; t += 12)
+        {
+            var (i0, j0, at0) = (chunks[t], chunks[t + 1], chunks[t + 2]);
+            var (i1, j1, at1) = (chunks[t + 3], chunks[t + 4], chunks[t + 5]);
+            var (i2, j2, at2) = (chunks[t + 6], chunks[t + 7], chunks[t + 8]);
+            var (i3, j3, at3) = (chunks[t + 9], chunks[t + 10], chunks[t + 11]);
+            var c0 = Vector256.LoadUnsafe(ref c, (nuint)at0);
+            var c1 = Vector256.LoadUnsafe(ref c, (nuint)at1);
+            var c2 = Vector256.LoadUnsafe(ref c, (nuint)at2);
+            var c3 = Vector256.LoadUnsafe(ref c, (nuint)at3);
+            for (var r = 0; r < rows; r++)
+            {
+                ref var dr = ref Unsafe.Add(ref delta, r * stride);
+                ref var ar = ref Unsafe.Add(ref a, r * d);
+                c0 += Vector256.Create(Unsafe.Add(ref ar, i0)) * Vector256.LoadUnsafe(ref dr, (nuint)j0);
+                c1 += Vector256.Create(Unsafe.Add(ref ar, i1)) * Vector256.LoadUnsafe(ref dr, (nuint)j1);
+                c2 += Vector256.Create(Unsafe.Add(ref ar, i2)) * Vector256.LoadUnsafe(ref dr, (nuint)j2);
+                c3 += Vector256.Create(Unsafe.Add(ref ar, i3)) * Vector256.LoadUnsafe(ref dr, (nuint)j3);
+            }
+
+            c0.StoreUnsafe(ref c, (nuint)at0);
+            c1.StoreUnsafe(ref c, (nuint)at1);
+            c2.StoreUnsafe(ref c, (nuint)at2);
+            c3.StoreUnsafe(ref c, (nuint)at3);
+        }
+
+        for (; t < chunks.Length; t += 3)
+        {
+            var (i0, j0, at0) = (chunks[t], chunks[t + 1], chunks[t + 2]);
+            var c0 = Vector256.LoadUnsafe(ref c, (nuint)at0);
+            for (var r = 0; r < rows; r++)
+            {
+                c0 += Vector256.Create(Unsafe.Add(ref a, (r * d) + i0)) * Vector256.LoadUnsafe(ref Unsafe.Add(ref delta, r * stride), (nuint)j0);
+            }
+
+            c0.StoreUnsafe(ref c, (nuint)at0);
+        }
+    }
+
+    /// <summary>Position of (i, j), i ≤ j, in the padded upper triangle.</summary>
+    internal int Index(int i, int j) => _rowStarts[i] + (j - i);
 
     /// <summary>C += scale · δδᵀ over the upper triangle, δ being the scratch vector.</summary>
     private void AddOuterDelta(double scale)
