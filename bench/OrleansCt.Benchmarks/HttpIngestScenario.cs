@@ -30,7 +30,7 @@ public static class HttpIngestScenario
 
         var bodies = Enumerable.Range(0, levels.Max()).Select(c => new BatchBody($"h{c}-", BatchEvents, seed: c)).ToArray();
         var next = new long[bodies.Length];
-        await Level(silo, http, names, bodies, next, Math.Min(levels.Max(), 4), Math.Min(2, seconds)); // warm-up
+        Console.WriteLine(await JitQuiet.WarmUpAsync([silo.Pid], () => Level(silo, http, names, bodies, next, Math.Min(levels.Max(), 4), 2, quiet: true), options.Short ? 10 : 60));
         var results = new List<object>();
         Console.WriteLine($"silo: child process pid {silo.Pid} (OrleansCt.Silo.dll, embedded SQLite synchronous={options.Text("--sync", "full")}); load generator: this process; batch body {bodies[0].Bytes.Length / 1024.0:F0} KB");
         foreach (var concurrency in levels)
@@ -61,7 +61,7 @@ public static class HttpIngestScenario
         return 0;
     }
 
-    private static async Task<Level> Level(SiloChild silo, HttpClient http, string[] names, BatchBody[] bodies, long[] next, int concurrency, double seconds)
+    private static async Task<Level> Level(SiloChild silo, HttpClient http, string[] names, BatchBody[] bodies, long[] next, int concurrency, double seconds, bool quiet = false)
     {
         var deadline = TimeSpan.FromSeconds(seconds);
         var latencies = new List<double>[concurrency];
@@ -93,7 +93,11 @@ public static class HttpIngestScenario
         })).ToArray();
         await Task.WhenAll(loops);
         var elapsed = clock.Elapsed.TotalSeconds;
-        Console.WriteLine($"  silo threads (CPU s in {elapsed:F1} s): {Machine.ThreadDelta(siloThreads, Machine.Threads(silo.Pid))}");
+        if (!quiet)
+        {
+            Console.WriteLine($"  silo threads (CPU s in {elapsed:F1} s): {Machine.ThreadDelta(siloThreads, Machine.Threads(silo.Pid))}");
+        }
+
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new Level(all.Length, errors, elapsed, (silo.CpuTime() - siloCpu).TotalSeconds, (Machine.OwnCpuTime() - ownCpu).TotalSeconds,
             Machine.Percentile(all, 50), Machine.Percentile(all, 99));

@@ -26,7 +26,8 @@ public static class PredictLatencyScenario
         await using var silo = await SiloChild.StartAsync("bench-latency", options.Text("--sync", "full"));
         using var http = silo.Client(512);
         await silo.RegisterAsync(http, model);
-        await WarmUpAsync(silo, http, model, options.Short ? 10 : 60);
+        var windows = 0;
+        Console.WriteLine(await JitQuiet.WarmUpAsync([silo.Pid], () => Rate(silo, http, model, $"w{windows++}-", 1_500, 2, quiet: true), options.Short ? 10 : 60));
         Console.WriteLine($"silo: child process pid {silo.Pid} (OrleansCt.Silo.dll, embedded SQLite synchronous={options.Text("--sync", "full")}); load generator: this process");
         var results = new List<object>();
         foreach (var rate in rates)
@@ -58,28 +59,6 @@ public static class PredictLatencyScenario
         }
 
         return 0;
-    }
-
-    /// <summary>
-    /// Connections, grain activations and, above all, the JIT: tiered compilation recompiles the hot paths for tens of seconds
-    /// after start (a second or more of CPU in each of the first 5-s windows on 2 cores), which a live service pays once. The
-    /// load runs in 2-s windows at 1,500 req/s until the silo's tiered-compilation thread used under 0.05 s in one, or the limit.
-    /// </summary>
-    private static async Task WarmUpAsync(SiloChild silo, HttpClient http, string model, double limitSeconds)
-    {
-        var clock = Stopwatch.StartNew();
-        var (windows, jit) = (0, double.NaN);
-        do
-        {
-            var before = Machine.Threads(silo.Pid);
-            await Rate(silo, http, model, $"w{windows}-", 1_500, 2, quiet: true);
-            jit = Machine.Threads(silo.Pid).Where(t => t.Value.Name.StartsWith(".NET Tiered", StringComparison.Ordinal))
-                .Sum(t => t.Value.Seconds - (before.TryGetValue(t.Key, out var b) ? b.Seconds : 0));
-            windows++;
-        }
-        while (jit >= 0.05 && clock.Elapsed.TotalSeconds < limitSeconds);
-
-        Console.WriteLine($"warm-up: {windows} windows of 2 s at 1,500 req/s ({clock.Elapsed.TotalSeconds:F0} s); the silo's tiered compilation used {jit:F2} s in the last");
     }
 
     private static async Task<RateResult> Rate(SiloChild silo, HttpClient http, string model, string tag, int rate, double seconds, bool quiet = false)

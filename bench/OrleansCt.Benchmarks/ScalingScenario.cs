@@ -53,12 +53,12 @@ public static class ScalingScenario
 
                 var bodies = Enumerable.Range(0, concurrency).Select(c => new BatchBody($"s{count}c{c}-", BatchEvents, seed: c)).ToArray();
                 var next = new long[concurrency];
-                await Load(silos, clients, names, bodies, next, Math.Min(3, seconds)); // warm-up: JIT, activations, connections
+                var warm = await JitQuiet.WarmUpAsync(silos.Select(s => s.Pid).ToArray(), () => Load(silos, clients, names, bodies, next, 2), options.Short ? 12 : 60);
                 var r = await Load(silos, clients, names, bodies, next, seconds);
                 var rate = r.Requests * (double)BatchEvents / r.Elapsed;
                 Console.WriteLine($"{count} silo{(count > 1 ? "s" : " ")}: {rate,9:N0} events/s ({r.Requests / r.Elapsed:N1} req/s), p50 {r.P50Ms:F0} ms p99 {r.P99Ms:F0} ms, "
                     + $"silos {r.SiloCores:F2} cores [{string.Join(", ", r.PerSiloCores.Select(c => c.ToString("F2")))}], load generator {r.LoadCores:F2} cores, whole machine {r.MachineCores:F2} of {Machine.Cores} cores busy, "
-                    + $"errors {r.Errors}; started in {startSeconds:F1} s, 100 models registered in {registerSeconds:F1} s");
+                    + $"errors {r.Errors}; started in {startSeconds:F1} s, {models} models registered in {registerSeconds:F1} s; {warm}");
                 results.Add(new
                 {
                     silos = count,
