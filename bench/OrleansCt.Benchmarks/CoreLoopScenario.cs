@@ -92,6 +92,22 @@ public static class CoreLoopScenario
         return 0;
     }
 
+    /// <summary>
+    /// The core loop's rate in events/s (median of <paramref name="reps"/> passes over <paramref name="batchCount"/> batches, after
+    /// warm-up passes): for scenarios that report their own rate as a ratio to it, measured in the same run.
+    /// </summary>
+    public static double EventsPerSecond(int batchCount, int reps)
+    {
+        var schema = new ModelSchema(CoreData.Definition());
+        var batches = CoreData.Batches(batchCount, distinctBlocks: 64);
+        for (var i = 0; i < 3; i++)
+        {
+            Pass(schema, batches);
+        }
+
+        return 1e9 / Stats.Median(Enumerable.Range(0, reps).Select(_ => Pass(schema, batches).TotalSeconds * 1e9 / ((double)batchCount * CoreData.BatchSize)));
+    }
+
     private static PassResult Pass(ModelSchema schema, EventBatch[] batches)
     {
         var learner = OnlineLearner.Create(schema);

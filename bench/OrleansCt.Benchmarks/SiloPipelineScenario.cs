@@ -30,6 +30,10 @@ public static class SiloPipelineScenario
         var parse = MeasureParse(options.Short ? 200 : 1_000);
         Console.WriteLine($"JSON read alone (EventBatchReader, 1 thread): {parse.MicrosPerBatch:F0} µs per batch of {BatchEvents} = {parse.EventsPerSecond:N0} events/s per core ({parse.BodyBytes / 1024.0:F0} KB body)");
 
+        // The core loop in the same process and run, before the silo starts, so that the ratio compares like with like.
+        var core = CoreLoopScenario.EventsPerSecond(options.Short ? 100 : 300, options.Short ? 3 : 5);
+        Console.WriteLine($"core loop in this run (validate + predict + sketches + SGD, one thread): {core / 1e6:F2} M events/s");
+
         var sync = options.Text("--sync", "full");
         await using var silo = await InProcessSilo.StartAsync("bench-silo", new Dictionary<string, string?> { ["OrleansCt:Storage:SqliteSynchronous"] = sync });
         var stages = CostBreakdown.Measure(silo.Services, options.Short ? 100 : 400);
@@ -73,6 +77,7 @@ public static class SiloPipelineScenario
         Print("events with labels, in columns (IngestColumns, no JSON)", columnar);
         Console.WriteLine($"JSON read share of the silo's CPU time (events run): {parseShare:P0}; CPU per event {events.CpuSeconds / events.Events * 1e6:F2} µs, of which JSON read {parse.MicrosPerBatch / BatchEvents:F2} µs");
         Console.WriteLine($"events held by the models: {total:N0}; target 1,000,000 events/s; cores {Machine.Cores} ({Machine.Cpu})");
+        Console.WriteLine($"ratio to the core loop in this run: {events.EventsPerSecond / core:F3} (JSON, labelled), {columnar.EventsPerSecond / core:F3} (columns)");
         if (options.Json)
         {
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -86,6 +91,9 @@ public static class SiloPipelineScenario
                 eventsPerSecond = Math.Round(events.EventsPerSecond),
                 predictEventsPerSecond = Math.Round(predict.EventsPerSecond),
                 columnsEventsPerSecond = Math.Round(columnar.EventsPerSecond),
+                coreLoopEventsPerSecond = Math.Round(core),
+                ratioToCoreLoop = Math.Round(events.EventsPerSecond / core, 4),
+                columnsRatioToCoreLoop = Math.Round(columnar.EventsPerSecond / core, 4),
                 columnsCpuMicrosPerEvent = Math.Round(columnar.CpuSeconds / columnar.Events * 1e6, 3),
                 batchesPerSecond = Math.Round(events.Batches / events.Elapsed),
                 cpuCoresUsed = Math.Round(events.CpuSeconds / events.Elapsed, 2),
