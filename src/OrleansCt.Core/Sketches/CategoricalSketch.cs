@@ -59,7 +59,7 @@ public sealed class CategoricalSketch
         }
         else if (_counts.Count < Cap)
         {
-            _counts.Add(value, 1);
+            Name(value, 1);
         }
         else
         {
@@ -91,7 +91,7 @@ public sealed class CategoricalSketch
         }
         else if (_counts.Count < Cap)
         {
-            _counts.Add(value, count);
+            Name(value, count);
         }
         else
         {
@@ -108,6 +108,7 @@ public sealed class CategoricalSketch
             throw new ArgumentException($"cannot merge a sketch with a cap of {other.Cap} categories into one with {Cap}; build both with the same cap.", nameof(other));
         }
 
+        _counts.EnsureCapacity(Math.Min(Cap, _counts.Count + other._counts.Count));
         foreach (var (name, count) in other._counts.ToArray())
         {
             _counts[name] = _counts.GetValueOrDefault(name) + count;
@@ -178,6 +179,7 @@ public sealed class CategoricalSketch
         }
 
         var sketch = new CategoricalSketch(state.Cap) { Other = state.Other, Missing = state.Missing, Count = state.Other };
+        sketch._counts.EnsureCapacity(state.Names.Length);
         for (var i = 0; i < state.Names.Length; i++)
         {
             sketch._counts.Add(state.Names[i], state.Counts[i]);
@@ -185,6 +187,18 @@ public sealed class CategoricalSketch
         }
 
         return sketch;
+    }
+
+    // A new name. The dictionary would grow by doubling to the next prime (3, 7, 17, …), so a sketch that fills a cap of 8 would hold
+    // 17 slots; grown here at most to the cap, it holds the smallest prime at or above it (11). Only the room changes, never a count.
+    private void Name(string value, long count)
+    {
+        if (_counts.Count == _counts.EnsureCapacity(0))
+        {
+            _counts.EnsureCapacity(Math.Min(Cap, Math.Max(3, 2 * _counts.Count)));
+        }
+
+        _counts.Add(value, count);
     }
 
     private IEnumerable<CategoryCount> Ranked() =>
