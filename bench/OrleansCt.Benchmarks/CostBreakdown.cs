@@ -63,13 +63,9 @@ public static class CostBreakdown
     /// in a process that has just started a silo, the background recompiles queue up behind the silo's own for seconds, and a
     /// stage timed before its turn comes runs instrumented code several times slower (a first stage read 1.2 µs/event for 0.15).
     /// </summary>
-    private static void WarmUp(Action[] actions)
-    {
-        var clock = Stopwatch.StartNew();
-        double compiling;
-        do
+    private static void WarmUp(Action[] actions) =>
+        JitQuiet.WarmUpAsync([Environment.ProcessId], () =>
         {
-            var before = Machine.Threads(Environment.ProcessId);
             foreach (var action in actions)
             {
                 var stage = Stopwatch.StartNew();
@@ -80,11 +76,8 @@ public static class CostBreakdown
                 while (stage.ElapsedMilliseconds < 200);
             }
 
-            compiling = Machine.Threads(Environment.ProcessId).Where(t => t.Value.Name.StartsWith(".NET Tiered", StringComparison.Ordinal))
-                .Sum(t => t.Value.Seconds - (before.TryGetValue(t.Key, out var b) ? b.Seconds : 0));
-        }
-        while (compiling >= 0.05 && clock.Elapsed.TotalSeconds < 20);
-    }
+            return Task.CompletedTask;
+        }, 20).GetAwaiter().GetResult();
 
     private static double Time(int iterations, Action action)
     {

@@ -37,18 +37,9 @@ public sealed partial class OnlineLearner
         }
         else
         {
-            var target = label;
-            (targetCount, targetMean, targetM2) = RunningMoments.Next(_targetCount, _targetMean, _targetM2, label);
-            if (!double.IsFinite(targetMean) || !double.IsFinite(targetM2))
+            if (!TryTarget(label, out var target, out targetCount, out targetMean, out targetM2))
             {
-                // A target near double.MaxValue would poison the moments and every later prediction.
                 return;
-            }
-
-            if (_standardize)
-            {
-                var scale = RunningMoments.Scale(targetCount, targetM2);
-                target = scale > 0 ? (label - targetMean) / scale : 0.0;
             }
 
             _derivatives[0] = _margins[0] - target;
@@ -63,6 +54,28 @@ public sealed partial class OnlineLearner
         _features.Add(_raw);
         (_targetCount, _targetMean, _targetM2) = (targetCount, targetMean, targetM2);
         Updates = t;
+    }
+
+    /// <summary>
+    /// A regression label as the learner fits it (standardised by the target's running moments after this label, when it standardises),
+    /// with those moments; false when they would not be finite: a target near double.MaxValue would poison them and every later prediction.
+    /// </summary>
+    private bool TryTarget(double label, out double target, out long count, out double mean, out double m2)
+    {
+        (count, mean, m2) = RunningMoments.Next(_targetCount, _targetMean, _targetM2, label);
+        target = label;
+        if (!double.IsFinite(mean) || !double.IsFinite(m2))
+        {
+            return false;
+        }
+
+        if (_standardize)
+        {
+            var scale = RunningMoments.Scale(count, m2);
+            target = scale > 0 ? (label - mean) / scale : 0.0;
+        }
+
+        return true;
     }
 
     /// <summary>d loss / d margin for each output, given the true class.</summary>
@@ -108,17 +121,9 @@ public sealed partial class OnlineLearner
         }
         else
         {
-            var target = label;
-            (targetCount, targetMean, targetM2) = RunningMoments.Next(_targetCount, _targetMean, _targetM2, label);
-            if (!double.IsFinite(targetMean) || !double.IsFinite(targetM2))
+            if (!TryTarget(label, out var target, out targetCount, out targetMean, out targetM2))
             {
                 return;
-            }
-
-            if (_standardize)
-            {
-                var scale = RunningMoments.Scale(targetCount, targetM2);
-                target = scale > 0 ? (label - targetMean) / scale : 0.0;
             }
 
             dloss = margin - target;

@@ -117,6 +117,22 @@ public sealed class QuantileSketch
     /// <summary>Normalised rank error that a KLL sketch with parameter k stays within with 99% confidence, for any one query.</summary>
     public static double RankErrorBound(int k) => 2.446 / Math.Pow(k, 0.9433);
 
+    /// <summary>
+    /// A value as the sketch keeps it, −0 folded to +0 (they compare equal but differ in bits; folding makes the sorted levels unique, so
+    /// replay is bit-identical whatever sort the runtime uses), and the extremes after it: as Math.Min and Math.Max without their NaN and
+    /// signed-zero cases (x is neither NaN nor −0 here; &lt; keeps a −0 minimum, &gt;= replaces a −0 maximum).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double X, double Min, double Max) Fold(double x, double min, double max)
+    {
+        if (x == 0)
+        {
+            x = 0;
+        }
+
+        return (x, x < min ? x : min, x >= max ? x : max);
+    }
+
     /// <summary>Adds one value. NaN is refused because it is a missing value, which the caller counts apart.</summary>
     public void Add(double x)
     {
@@ -201,20 +217,7 @@ public sealed class QuantileSketch
                     break;
                 }
 
-                if (x == 0)
-                {
-                    x = 0;
-                }
-
-                if (x < min)
-                {
-                    min = x;
-                }
-
-                if (x >= max)
-                {
-                    max = x;
-                }
+                (x, min, max) = Fold(x, min, max);
 
                 buffer[--at] = x;
             }
@@ -349,20 +352,7 @@ public sealed class QuantileSketch
                     }
 
                     Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
-                    if (x == 0)
-                    {
-                        x = 0;
-                    }
-
-                    if (x < lo)
-                    {
-                        lo = x;
-                    }
-
-                    if (x >= hi)
-                    {
-                        hi = x;
-                    }
+                    (x, lo, hi) = Fold(x, lo, hi);
 
                     if (c++ == next)
                     {
@@ -392,20 +382,7 @@ public sealed class QuantileSketch
                     Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
                 }
 
-                if (x == 0)
-                {
-                    x = 0;
-                }
-
-                if (x < min)
-                {
-                    min = x;
-                }
-
-                if (x >= max)
-                {
-                    max = x;
-                }
+                (x, min, max) = Fold(x, min, max);
 
                 buffer[--at] = x;
             }
@@ -454,20 +431,7 @@ public sealed class QuantileSketch
                 continue;
             }
 
-            if (x == 0)
-            {
-                x = 0;
-            }
-
-            if (x < lo)
-            {
-                lo = x;
-            }
-
-            if (x >= hi)
-            {
-                hi = x;
-            }
+            (x, lo, hi) = Fold(x, lo, hi);
 
             Sample(x, c++);
         }
