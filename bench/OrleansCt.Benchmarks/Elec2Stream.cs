@@ -5,7 +5,7 @@ using OrleansCt.Testing;
 
 namespace OrleansCt.Benchmarks;
 
-/// <summary>elec2 (shared/data/elec2/elec2.csv) in file order as one columnar batch: 7 numeric features, the day as a category.</summary>
+/// <summary>elec2 (data/elec2/elec2.csv) in file order as one columnar batch: 7 numeric features, the day as a category.</summary>
 public static class Elec2Stream
 {
     public const string RelativePath = "data/elec2/elec2.csv";
@@ -28,7 +28,7 @@ public static class Elec2Stream
     /// <summary>The first <paramref name="limit"/> rows (all when 0); event time is the row position times 30 minutes.</summary>
     public static EventBatch Load(int limit = 0)
     {
-        var lines = File.ReadAllLines(SharedData.PathOf(RelativePath));
+        var lines = File.ReadAllLines(RepoFiles.PathOf(RelativePath));
         var header = lines[0].Split(',');
         var rows = limit > 0 ? Math.Min(limit, lines.Length - 1) : lines.Length - 1;
         var columns = NumericNames.Select(n => Array.IndexOf(header, n)).ToArray();

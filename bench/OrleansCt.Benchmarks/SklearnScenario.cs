@@ -103,7 +103,7 @@ public static class SklearnScenario
         var script = Path.Combine(AppContext.BaseDirectory, "reference", "sklearn_elec2.py");
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(SharedData.PathOf(Elec2Stream.RelativePath));
+        start.ArgumentList.Add(RepoFiles.PathOf(Elec2Stream.RelativePath));
         if (rows > 0)
         {
             start.ArgumentList.Add("--rows");

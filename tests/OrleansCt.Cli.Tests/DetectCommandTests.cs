@@ -13,14 +13,14 @@ public sealed class DetectCommandTests
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>River's published outputs on its documented streams (../shared/reference/vectors/expected.json).</summary>
+    /// <summary>River's published outputs on its documented streams (tests/reference/vectors/expected.json).</summary>
     [Theory]
     [InlineData("adwin", "two_distributions.csv", new[] { """{"index": 1023, "signal": "drift"}""" })]
     [InlineData("page-hinkley", "two_distributions.csv", new[] { """{"index": 1006, "signal": "drift"}""" })]
     [InlineData("ddm", "binary_errors_03_to_07.csv", new[] { """{"index": 1084, "signal": "warning"}""", """{"index": 1334, "signal": "drift"}""", """{"index": 1492, "signal": "warning"}""" })]
     public void Detect_prints_one_json_line_per_signal_as_river_publishes_them(string detector, string file, string[] expected)
     {
-        var (exit, output, _) = Run("detect", "--detector", detector, "--input", SharedData.PathOf($"reference/vectors/{file}"));
+        var (exit, output, _) = Run("detect", "--detector", detector, "--input", RepoFiles.PathOf($"tests/reference/vectors/{file}"));
 
         Assert.Equal(0, exit);
         Assert.Equal(expected, output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -29,7 +29,7 @@ public sealed class DetectCommandTests
     [Fact]
     public void Parameters_take_rivers_names()
     {
-        var (exit, output, _) = Run("detect", "--detector", "adwin", "--input", SharedData.PathOf("reference/vectors/two_distributions.csv"), "--column", "x", "--set", "delta=0.002");
+        var (exit, output, _) = Run("detect", "--detector", "adwin", "--input", RepoFiles.PathOf("tests/reference/vectors/two_distributions.csv"), "--column", "x", "--set", "delta=0.002");
         Assert.Equal((0, """{"index": 1023, "signal": "drift"}"""), (exit, output.Trim()));
     }
 
@@ -39,7 +39,7 @@ public sealed class DetectCommandTests
     [InlineData("--column", "missing", "missing")]
     public void Bad_arguments_are_a_clear_error_and_exit_code_2(string option, string value, string mentioned)
     {
-        var args = new List<string> { "detect", "--detector", "adwin", "--input", SharedData.PathOf("reference/vectors/two_distributions.csv") };
+        var args = new List<string> { "detect", "--detector", "adwin", "--input", RepoFiles.PathOf("tests/reference/vectors/two_distributions.csv") };
         var at = args.IndexOf(option);
         if (at >= 0)
         {

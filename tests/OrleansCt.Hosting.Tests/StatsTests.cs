@@ -7,7 +7,7 @@ namespace OrleansCt.Hosting.Tests;
 [Collection(SiloCollection.Name)]
 public sealed class StatsTests(SiloFixture fixture)
 {
-    private const int DriftRow = 17_424;   // ../shared/data/README.md: vicprice, vicdemand, transfer were imputed before it
+    private const int DriftRow = 17_424;   // data/elec2/README.md: vicprice, vicdemand, transfer were imputed before it
 
     private static string Elec2Daily(int ring) => Definitions.Elec2.TrimEnd().TrimEnd('}') + $$$""", "monitoring": {"bucketSeconds": 86400, "ring": {{{ring}}}}}""";
 

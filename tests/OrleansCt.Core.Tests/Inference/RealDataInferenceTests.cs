@@ -4,8 +4,8 @@ using OrleansCt.Testing;
 
 namespace OrleansCt.Core.Tests.Inference;
 
-// The expected numbers were printed by Debian's Python with the standard csv module only, run in the shared data folder
-// (../shared/data) once with housing/housing.csv and once with elec2/elec2.csv as the last argument:
+// The expected numbers were printed by Debian's Python with the standard csv module only, run in the repository's data folder
+// (data/) once with housing/housing.csv and once with elec2/elec2.csv as the last argument:
 //
 // /usr/bin/python3 -c "
 // import csv,math,sys
@@ -25,12 +25,12 @@ namespace OrleansCt.Core.Tests.Inference;
 // "class categorical missing 0 distinct 2 ['DOWN', 'UP']", and "missing 0" for every elec2 column.
 // Distinct counts in the assertions are those numbers capped at CategoryCap + 1 = 21.
 
-/// <summary>Inference over the shared data sets, against numbers computed independently by Python (above).</summary>
+/// <summary>Inference over the data sets in data/, against numbers computed independently by Python (above).</summary>
 public sealed class RealDataInferenceTests
 {
     private static InferredSchema Infer(string file, InferenceOptions options)
     {
-        using var stream = File.OpenRead(SharedData.PathOf(file));
+        using var stream = File.OpenRead(RepoFiles.PathOf(file));
         return SchemaInference.Infer(ReferenceColumns.ReadCsv(stream), options);
     }
 

@@ -32,7 +32,7 @@ internal static class Elec2
 
     private static EventBatch Load()
     {
-        var lines = File.ReadAllLines(SharedData.PathOf("data/elec2/elec2.csv"));
+        var lines = File.ReadAllLines(RepoFiles.PathOf("data/elec2/elec2.csv"));
         var header = lines[0].Split(',');
         var rows = lines.Length - 1;
         var numeric = NumericNames.Select(_ => new double[rows]).ToArray();

@@ -7,7 +7,7 @@ namespace OrleansCt.Core.Tests.Learning;
 
 public sealed class Elec2PrequentialTests(ITestOutputHelper output)
 {
-    // River publishes 0.822163 for StandardScaler | LogisticRegression(SGD(0.005)) on this stream (shared/data/README.md).
+    // River publishes 0.822163 for StandardScaler | LogisticRegression(SGD(0.005)) on this stream (data/elec2/README.md).
     private const double RiverLogisticRegression = 0.822;
 
     [Fact]

@@ -29,7 +29,7 @@ internal static class Housing
 
     private static EventBatch Load()
     {
-        var lines = File.ReadAllLines(SharedData.PathOf("data/housing/housing.csv"));
+        var lines = File.ReadAllLines(RepoFiles.PathOf("data/housing/housing.csv"));
         var header = lines[0].Split(',');
         var rows = lines.Length - 1;
         var numeric = NumericNames.Select(_ => new double[rows]).ToArray();

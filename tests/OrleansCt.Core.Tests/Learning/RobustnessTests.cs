@@ -92,7 +92,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public void Raw_housing_targets_do_not_diverge_even_without_standardisation()
     {
-        // shared/data/README.md: plain SGD, squared loss, raw target, lr 0.01 diverged in file order (MAE 5.3e5).
+        // data/housing/README.md: plain SGD, squared loss, raw target, lr 0.01 diverged in file order (MAE 5.3e5).
         var learner = OnlineLearner.Create(new ModelSchema(Housing.Definition(new LearnerSpec { Schedule = "constant", LearningRate = 0.01, Standardize = false })));
 
         var mae = PrequentialMae(learner);
@@ -105,7 +105,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     [Fact]
     public void Default_regression_learner_beats_the_running_mean_and_the_readme_sgd_on_housing()
     {
-        // The running mean of the targets seen so far, computed here; and shared/data/README.md's file-order
+        // The running mean of the targets seen so far, computed here; and data/housing/README.md's file-order
         // MAE of 39.3k for SGD with lr 0.001.
         var labels = Housing.Batch.Labels!;
         var (mean, meanError) = (0.0, 0.0);

@@ -18,7 +18,7 @@ public sealed class MonitorDetectorTests
     });
 
     /// <summary>River's DDM example stream (binary errors, rate 0.3 then 0.7): 0 = right, 1 = wrong.</summary>
-    private static double[] Errors() => File.ReadAllLines(SharedData.PathOf("reference/vectors/binary_errors_03_to_07.csv")).Skip(1)
+    private static double[] Errors() => File.ReadAllLines(RepoFiles.PathOf("tests/reference/vectors/binary_errors_03_to_07.csv")).Skip(1)
         .Select(line => double.Parse(line.Split(',')[^1], CultureInfo.InvariantCulture)).ToArray();
 
     /// <summary>Every prediction says "right" (P = 0.9), so the model's 0/1 error is 1 exactly when the label is "wrong".</summary>

@@ -7,6 +7,7 @@ decision function is > 0; DOWN before the first fit), then Welford-update the mo
 """
 import csv
 import math
+import os
 import sys
 
 import numpy as np
@@ -14,7 +15,7 @@ import sklearn
 from sklearn.linear_model import SGDClassifier
 
 NUMERIC = ["date", "period", "nswprice", "nswdemand", "vicprice", "vicdemand", "transfer"]
-path = sys.argv[1] if len(sys.argv) > 1 else "../../../../shared/data/elec2/elec2.csv"
+path = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "data", "elec2", "elec2.csv")
 
 
 def run(loss):

@@ -3,7 +3,7 @@
 Run with Debian's interpreter, which has python3-sklearn:  /usr/bin/python3 metrics_reference.py
 (the numbers pasted into the tests came from scikit-learn 1.2.1, numpy 1.24.2).
 
-Predictions are a fixed closed-form rule of the shared data, evaluated with plain Python floats in the same
+Predictions are a fixed closed-form rule of the data sets in data/, evaluated with plain Python floats in the same
 operation order as the C# tests (Elec2Rule, HousingRule), so both sides see bit-identical inputs.
   elec2:   p = clip(0.3 + 1.6*nswprice - 0.6*vicprice + 0.5*nswdemand - 0.5*period, 0, 1) = P(UP);
            probability rows [1 - p, p], UP = class 1 is the positive class. p hits 0 and 1 exactly on some rows,
@@ -21,7 +21,8 @@ import sklearn
 from sklearn.metrics import (accuracy_score, f1_score, log_loss, mean_absolute_error, mean_squared_error,
                              precision_score, r2_score, recall_score, roc_auc_score)
 
-SHARED = os.environ.get("ORLEANSCT_SHARED", "/work/shared")
+# The repository root, three folders above this script (tests/OrleansCt.Core.Tests/Reference).
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 ELEC2_CHUNKS = [(0, 17424), (17424, 30000), (30000, 45312)]
 HOUSING_CHUNKS = [(0, 5000), (5000, 12000), (12000, 20640)]
 BINS = 1000
@@ -29,7 +30,7 @@ BINS = 1000
 
 def elec2():
     ps, ys = [], []
-    with open(os.path.join(SHARED, "data/elec2/elec2.csv"), newline="") as f:
+    with open(os.path.join(ROOT, "data/elec2/elec2.csv"), newline="") as f:
         for row in csv.DictReader(f):
             p = 0.3 + 1.6 * float(row["nswprice"]) - 0.6 * float(row["vicprice"]) + 0.5 * float(row["nswdemand"]) - 0.5 * float(row["period"])
             ps.append(min(1.0, max(0.0, p)))
@@ -39,7 +40,7 @@ def elec2():
 
 def housing():
     preds, ys = [], []
-    with open(os.path.join(SHARED, "data/housing/housing.csv"), newline="") as f:
+    with open(os.path.join(ROOT, "data/housing/housing.csv"), newline="") as f:
         for row in csv.DictReader(f):
             preds.append(45000.0 + 38000.0 * float(row["median_income"]) + 900.0 * float(row["housing_median_age"]))
             ys.append(float(row["median_house_value"]))

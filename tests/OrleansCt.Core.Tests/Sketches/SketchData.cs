@@ -50,7 +50,7 @@ internal static class SketchData
         {
             if (!Files.TryGetValue(file, out rows!))
             {
-                rows = File.ReadAllLines(SharedData.PathOf(file)).Select(l => l.Split(',')).ToArray();
+                rows = File.ReadAllLines(RepoFiles.PathOf(file)).Select(l => l.Split(',')).ToArray();
                 Files[file] = rows;
             }
         }

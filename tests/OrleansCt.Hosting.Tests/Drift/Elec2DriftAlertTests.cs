@@ -24,7 +24,7 @@ public sealed class Elec2DriftAlertTests
         await using var silo = await TestSilo.StartAsync("elec2-drift");
         var http = silo.Http;
         await http.PutRaw("v1/models/elec2", Definitions.Elec2);
-        var reference = await http.PostAsync("v1/models/elec2/reference", Csv(File.ReadLines(SharedData.PathOf("data/elec2/elec2.csv")).Take(10_001)));
+        var reference = await http.PostAsync("v1/models/elec2/reference", Csv(File.ReadLines(RepoFiles.PathOf("data/elec2/elec2.csv")).Take(10_001)));
         Assert.True(reference.IsSuccessStatusCode, await reference.Content.ReadAsStringAsync());
         for (var start = 0; start < 18_000; start += 48)
         {

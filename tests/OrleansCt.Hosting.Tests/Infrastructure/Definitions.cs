@@ -20,7 +20,7 @@ public static class Definitions
          "features": [{"name": "x", "type": "numeric"}]}
         """;
 
-    /// <summary>The elec2 model: every column of ../shared/data/elec2/elec2.csv but the label, with default learner options.</summary>
+    /// <summary>The elec2 model: every column of data/elec2/elec2.csv but the label, with default learner options.</summary>
     public const string Elec2 = """
         {"task": "binary", "target": "class", "classes": ["DOWN", "UP"], "positiveClass": "UP",
          "features": [{"name": "date", "type": "numeric"}, {"name": "day", "type": "categorical", "categories": ["1","2","3","4","5","6","7"]},

@@ -6,7 +6,7 @@ namespace OrleansCt.Hosting.Tests.Infrastructure;
 /// <summary>The shared elec2 file as request bodies: row r (0-based) at r × 30 minutes, with its label.</summary>
 public static class Elec2Stream
 {
-    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(SharedData.PathOf("data/elec2/elec2.csv")));
+    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(RepoFiles.PathOf("data/elec2/elec2.csv")));
 
     public static int Rows => Lines.Value.Length - 1;
 

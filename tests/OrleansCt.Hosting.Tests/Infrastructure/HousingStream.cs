@@ -11,7 +11,7 @@ namespace OrleansCt.Hosting.Tests.Infrastructure;
 /// </summary>
 public sealed class HousingStream
 {
-    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(SharedData.PathOf("data/housing/housing.csv")));
+    private static readonly Lazy<string[]> Lines = new(() => File.ReadAllLines(RepoFiles.PathOf("data/housing/housing.csv")));
 
     private readonly int[] _order;
 

@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>ADWIN, adaptive windowing (Bifet and Gavaldà, 2007), as River's drift.ADWIN; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>ADWIN, adaptive windowing (Bifet and Gavaldà, 2007), as River's drift.ADWIN; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class Adwin : IDriftDetector, IStateImport
 {
     // rows[0] holds the newest, single-item buckets; the last row the oldest, largest ones.
@@ -147,14 +147,21 @@ public sealed class Adwin : IDriftDetector, IStateImport
                 var bucket = _rows[row];
                 var size = Math.Pow(2, row);
 
-                // River stops one bucket short in every row (range(current_idx - 1)); kept so cut points,
-                // and therefore detection indices, match River's.
-                for (var k = 0; k < bucket.Count - 1; k++)
+                // As River today (its Rust AdaptiveWindowing, aligned with MOA): every bucket of every row ends a W0,
+                // up to the newest item, whose cut would leave W1 empty. River before 0.22 stopped one bucket short in
+                // every row and so never cut between two rows (tests/OrleansCt.Core.Tests/Drift/Detectors/AdwinTraceTests.cs).
+                var last = bucket.Count - 1;
+                for (var k = 0; k <= last; k++)
                 {
                     n0 += size;
                     n1 -= size;
                     u0 += bucket.TotalAt(k);
                     u1 -= bucket.TotalAt(k);
+                    if (row == 0 && k == last)
+                    {
+                        break;
+                    }
+
                     if (n1 >= MinWindowLength && n0 >= MinWindowLength && IsCut(n0, n1, (u0 / n0) - (u1 / n1)))
                     {
                         changed = true;

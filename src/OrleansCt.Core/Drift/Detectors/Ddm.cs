@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>DDM, drift detection method (Gama et al., 2004), as River's drift.binary.DDM; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>DDM, drift detection method (Gama et al., 2004), as River's drift.binary.DDM; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class Ddm : IDriftDetector, IStateImport
 {
     private RiverMean _p;

@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>EDDM, early drift detection method (Baena-García et al., 2006), as River's drift.binary.EDDM; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>EDDM, early drift detection method (Baena-García et al., 2006), as River's drift.binary.EDDM; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class Eddm : IDriftDetector, IStateImport
 {
     private long _n;

@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>HDDM-A, Hoeffding-bound drift detection on moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMA; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>HDDM-A, Hoeffding-bound drift detection on moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMA; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class HddmA : IDriftDetector, IStateImport
 {
     private RiverMean _z;

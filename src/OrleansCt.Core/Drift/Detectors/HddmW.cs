@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>HDDM-W, McDiarmid-bound drift detection on weighted moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMW; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>HDDM-W, McDiarmid-bound drift detection on weighted moving averages (Frías-Blanco et al., 2014), as River's drift.binary.HDDMW; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class HddmW : IDriftDetector, IStateImport
 {
     private HddmWSample _total;

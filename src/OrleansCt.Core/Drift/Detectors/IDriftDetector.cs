@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>A concept-drift detector fed one number per update, with River's output semantics (shared/reference/drift-detectors.md, "Shared semantics").</summary>
+/// <summary>A concept-drift detector fed one number per update, with River's output semantics (tests/reference/drift-detectors.md, "Shared semantics").</summary>
 public interface IDriftDetector
 {
     /// <summary>Adds one value; if the previous update detected drift, the detector first returns to its initial state.</summary>

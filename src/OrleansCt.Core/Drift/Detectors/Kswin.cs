@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>KSWIN, Kolmogorov-Smirnov windowing (Raab, Heusinger and Schleif, 2020), as River's drift.KSWIN; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>KSWIN, Kolmogorov-Smirnov windowing (Raab, Heusinger and Schleif, 2020), as River's drift.KSWIN; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class Kswin : IDriftDetector, IStateImport
 {
     // Ring buffer of the last WindowSize values; _start is the oldest.

@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Drift.Detectors;
 
-/// <summary>Page-Hinkley test (Page, 1954) with forgetting factor and minimum tracking, as River's drift.PageHinkley; definition in shared/reference/drift-detectors.md.</summary>
+/// <summary>Page-Hinkley test (Page, 1954) with forgetting factor and minimum tracking, as River's drift.PageHinkley; definition in tests/reference/drift-detectors.md.</summary>
 public sealed class PageHinkley : IDriftDetector, IStateImport
 {
     private RiverMean _mean;

@@ -2,7 +2,7 @@ using OrleansCt.Core.Drift.Detectors;
 
 namespace OrleansCt.Core.Tests.Drift.Detectors;
 
-/// <summary>Small streams whose statistics are worked out by hand in the comments (definitions in shared/reference/drift-detectors.md).</summary>
+/// <summary>Small streams whose statistics are worked out by hand in the comments (definitions in tests/reference/drift-detectors.md).</summary>
 public class HandWorkedTests
 {
     [Fact]

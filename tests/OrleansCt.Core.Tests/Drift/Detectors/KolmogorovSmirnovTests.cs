@@ -3,7 +3,7 @@ using OrleansCt.Core.Drift.Detectors;
 
 namespace OrleansCt.Core.Tests.Drift.Detectors;
 
-/// <summary>Against scipy 1.10.1's ks_2samp (method "auto") in shared/reference/vectors/scipy_reference_values.json.</summary>
+/// <summary>Against scipy 1.10.1's ks_2samp (method "auto") in tests/reference/vectors/scipy_reference_values.json.</summary>
 public class KolmogorovSmirnovTests
 {
     [Theory]
@@ -13,7 +13,7 @@ public class KolmogorovSmirnovTests
     [InlineData("n30_vs_n30_binary_ties")]
     public void Exact_p_value_matches_scipy_auto(string name)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.SharedData.PathOf("reference/vectors/scipy_reference_values.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.RepoFiles.PathOf("tests/reference/vectors/scipy_reference_values.json")));
         var item = doc.RootElement.GetProperty("ks_2samp").EnumerateArray().Single(e => e.GetProperty("case").GetString() == name);
         double[] Read(string key) => item.GetProperty(key).EnumerateArray().Select(v => v.GetDouble()).ToArray();
         var auto = item.GetProperty("auto");

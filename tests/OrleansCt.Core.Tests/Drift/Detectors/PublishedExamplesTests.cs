@@ -9,7 +9,7 @@ public class PublishedExamplesTests
     public static TheoryData<string> ExpectedCases()
     {
         var data = new TheoryData<string>();
-        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.SharedData.PathOf("reference/vectors/expected.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.RepoFiles.PathOf("tests/reference/vectors/expected.json")));
         foreach (var item in doc.RootElement.EnumerateArray())
         {
             data.Add(item.GetProperty("detector").GetString()!);
@@ -22,7 +22,7 @@ public class PublishedExamplesTests
     [MemberData(nameof(ExpectedCases))]
     public void Shared_expected_json_is_reproduced(string detector)
     {
-        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.SharedData.PathOf("reference/vectors/expected.json")));
+        using var doc = JsonDocument.Parse(File.ReadAllText(OrleansCt.Testing.RepoFiles.PathOf("tests/reference/vectors/expected.json")));
         var item = doc.RootElement.EnumerateArray().Single(e => e.GetProperty("detector").GetString() == detector);
         var parameters = item.GetProperty("params").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString());
         var expected = item.GetProperty("expected").EnumerateArray()

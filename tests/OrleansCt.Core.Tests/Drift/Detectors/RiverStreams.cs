@@ -23,6 +23,22 @@ internal static class RiverStreams
         return stream;
     }
 
+    /// <summary>
+    /// rng = random.Random(42); rng.choices([0, 1], k=1000) + rng.choices(range(4, 8), k=1000) + rng.choices([0, 1], k=1000)
+    /// + rng.choices(range(4, 8), k=1000) (River's river/drift/test_adwin_regression.py, test_multiple_drifts).
+    /// </summary>
+    public static double[] FourSegments()
+    {
+        var rng = new PythonRandom(42);
+        var stream = new double[4000];
+        for (var i = 0; i < 4000; i++)
+        {
+            stream[i] = (i / 1000) % 2 == 0 ? Choice(rng, 2) : 4 + Choice(rng, 4);
+        }
+
+        return stream;
+    }
+
     /// <summary>rng = random.Random(42); rng.choices([0, 1], k=1000) + rng.choices([0, 1], k=1000, weights=[0.3, 0.7]) (DDM, EDDM, HDDM_A, HDDM_W examples).</summary>
     public static double[] BinaryErrors03To07()
     {
@@ -44,7 +60,7 @@ internal static class RiverStreams
 
     /// <summary>The x column of a shared (index,x) stream.</summary>
     public static double[] ReadShared(string fileName) =>
-        File.ReadLines(OrleansCt.Testing.SharedData.PathOf("reference/vectors/" + fileName))
+        File.ReadLines(OrleansCt.Testing.RepoFiles.PathOf("tests/reference/vectors/" + fileName))
             .Skip(1)
             .Select(line => double.Parse(line.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture))
             .ToArray();

@@ -3,11 +3,11 @@ using OrleansCt.Testing;
 
 namespace OrleansCt.Core.Tests.Drift.Statistics;
 
-/// <summary>The scipy 1.10.1 values in the shared reference folder (reference/vectors/*.json), read by case name.</summary>
+/// <summary>The scipy 1.10.1 values in tests/reference/vectors/*.json, read by case name.</summary>
 internal static class DriftReference
 {
-    private static readonly Lazy<JsonElement> Statistics = new(() => Load("reference/vectors/drift_statistics_reference.json"));
-    private static readonly Lazy<JsonElement> Scipy = new(() => Load("reference/vectors/scipy_reference_values.json"));
+    private static readonly Lazy<JsonElement> Statistics = new(() => Load("tests/reference/vectors/drift_statistics_reference.json"));
+    private static readonly Lazy<JsonElement> Scipy = new(() => Load("tests/reference/vectors/scipy_reference_values.json"));
 
     public static JsonElement DistributionPair(string name) => Case(Statistics.Value, "distribution_pairs", name);
 
@@ -37,7 +37,7 @@ internal static class DriftReference
 
     private static JsonElement Load(string relative)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(SharedData.PathOf(relative)));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepoFiles.PathOf(relative)));
         return document.RootElement.Clone();
     }
 }
