@@ -32,7 +32,7 @@ public static class LearnerOptionsResolver
         var definition = schema.Definition;
         var spec = definition.Learner;
         var regression = definition.Task == ModelTask.Regression;
-        var loss = ParseLoss(spec.Loss) ?? (regression ? LearnerLoss.Squared : LearnerLoss.Log);
+        var loss = ParseLoss(spec.Loss) ?? (regression ? LearnerLoss.Squared : LearnerLoss.Logistic);
         var schedule = ParseSchedule(spec.Schedule) ?? DefaultSchedule(definition.Task, spec);
         var alpha = spec.L2 ?? DefaultAlpha;
         var eta0 = schedule switch
@@ -138,7 +138,7 @@ public static class LearnerOptionsResolver
     /// <summary>The canonical name of a loss, as a LearnerSpec spells it.</summary>
     public static string Name(LearnerLoss loss) => loss switch
     {
-        LearnerLoss.Log => "log",
+        LearnerLoss.Logistic => "log",
         LearnerLoss.Hinge => "hinge",
         _ => "squared",
     };
@@ -167,7 +167,7 @@ public static class LearnerOptionsResolver
 
     private static LearnerLoss? ParseLoss(string? value) => value?.ToLowerInvariant() switch
     {
-        "log" => LearnerLoss.Log,
+        "log" => LearnerLoss.Logistic,
         "hinge" => LearnerLoss.Hinge,
         "squared" => LearnerLoss.Squared,
         _ => null,

@@ -11,7 +11,7 @@ internal static class Losses
     /// computes it (the relative difference is below 2e-8), so that the two stay bit-comparable.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double LogDerivative(double margin, double y)
+    public static double LogisticDerivative(double margin, double y)
     {
         var z = y * margin;
         if (z > 18.0)

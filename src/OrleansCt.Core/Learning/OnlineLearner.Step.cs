@@ -86,11 +86,11 @@ public sealed partial class OnlineLearner
         if (_outputs == 1)
         {
             var y = (double)((2 * label) - 1);
-            _derivatives[0] = _loss == LearnerLoss.Log ? Losses.LogDerivative(_margins[0], y) : Losses.HingeDerivative(_margins[0], y);
+            _derivatives[0] = _loss == LearnerLoss.Logistic ? Losses.LogisticDerivative(_margins[0], y) : Losses.HingeDerivative(_margins[0], y);
             return;
         }
 
-        if (_loss == LearnerLoss.Log)
+        if (_loss == LearnerLoss.Logistic)
         {
             _margins.CopyTo(_derivatives, 0);
             Losses.Softmax(_derivatives);
@@ -117,7 +117,7 @@ public sealed partial class OnlineLearner
         {
             // The single margin speaks for class 1; y is +1 or -1, worked out without a branch on the label.
             var y = (double)((2 * (int)label) - 1);
-            dloss = _loss == LearnerLoss.Log ? Losses.LogDerivative(margin, y) : Losses.HingeDerivative(margin, y);
+            dloss = _loss == LearnerLoss.Logistic ? Losses.LogisticDerivative(margin, y) : Losses.HingeDerivative(margin, y);
         }
         else
         {

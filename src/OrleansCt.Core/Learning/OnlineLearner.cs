@@ -361,7 +361,7 @@ public sealed partial class OnlineLearner
         }
 
         margins.CopyTo(output);
-        if (_loss == LearnerLoss.Log)
+        if (_loss == LearnerLoss.Logistic)
         {
             Losses.Softmax(output);
             return;

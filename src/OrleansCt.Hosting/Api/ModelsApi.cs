@@ -23,7 +23,7 @@ public static class ModelsApi
         api.MapPost("/{model}/predict", (string model, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
             Ingest(model, BatchKind.Predict, request, grains, ct)).WithSummary("Predict a batch of events (and log them).");
         api.MapPost("/{model}/events", (string model, HttpRequest request, IGrainFactory grains, CancellationToken ct) =>
-            Ingest(model, BatchKind.Events, request, grains, ct)).WithSummary("Log a batch of events, with labels where known.");
+            Ingest(model, BatchKind.Events, request, grains, ct)).WithSummary("Append a batch of events, with labels where known, to the model's log.");
         api.MapPost("/{model}/labels", Labels).WithSummary("Send labels for earlier events, joined by event id.");
         api.MapGet("/{model}/stats", Stats).WithSummary("Feature, prediction and label summaries and metrics over a window (all, 24h, 10000e).");
         api.MapPost("/{model}/retention", Retention).WithSummary("Enforce log retention now; says what was dropped.");

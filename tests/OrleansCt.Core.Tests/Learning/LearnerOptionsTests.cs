@@ -12,7 +12,7 @@ public sealed class LearnerOptionsTests
 
         // alpha 1e-4 → the optimal schedule's first step is sqrt(1 / sqrt(1e-4)) = 10.
         Assert.Equal(
-            new ResolvedLearnerOptions(LearnerLoss.Log, LearningSchedule.Optimal, 10, 1e-4, 0.25, true, options.Encodings, 32),
+            new ResolvedLearnerOptions(LearnerLoss.Logistic, LearningSchedule.Optimal, 10, 1e-4, 0.25, true, options.Encodings, 32),
             options);
         Assert.Equal([CategoricalEncoding.OneHot, CategoricalEncoding.Hashed], options.Encodings);
     }
