@@ -1,15 +1,15 @@
-using Orleans.Concurrency;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Hashing;
 using OrleansCt.Core.Labels;
 using OrleansCt.Core.Learning;
+using OrleansCt.Core.Validation;
 using OrleansCt.Grains.Log;
 
 namespace OrleansCt.Grains.Model;
 
 /// <remarks>
-/// Both appends interleave (see ModelGrain.Pipeline.cs). Each first does what may wait (a stored look-up, the head learner),
+/// Both appends interleave (see AppendPipeline). Each first does what may wait (a stored look-up, the head learner),
 /// then decides in one synchronous stretch — revision, duplicates, the entry, its sequence — so two requests that interleave
 /// cannot both take the same ids, and then waits for its append and for the entries its duplicates were answered from.
 /// </remarks>
@@ -17,7 +17,7 @@ public sealed partial class ModelGrain
 {
     public async Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission)
     {
-        ThrowIfBroken();
+        _pipeline.ThrowIfBroken();
         var sub = submission.Value;
         if (_applier.Schema is null)
         {
@@ -27,29 +27,29 @@ public sealed partial class ModelGrain
         var batch = sub.Batch;
         var hashes = EventIdHash.Of(batch.Ids);
         var fingerprint = BatchFingerprint.OfEvents(hashes);
-        var since = NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds;
-        var stored = await _log.FindStoredBatchAsync(fingerprint, since);
+        var since = _dedup.Since(NowUnixMs);
+        var stored = await _dedup.FindStoredBatchAsync(fingerprint, since);
         for (var byFingerprint = true; ; byFingerprint = false)
         {
-            while (sub.Prequential && _head is null)
+            while (sub.Prequential && _pipeline.Head is null)
             {
-                await HeadLearnerAsync();
+                await _pipeline.HeadLearnerAsync();
             }
 
-            // From here to Log (in AppendFreshAsync): no await.
-            ThrowIfBroken();
-            if (sub.Revision != _reservedRevision)
+            // From here to the append (in AppendFreshAsync): no await.
+            _pipeline.ThrowIfBroken();
+            if (sub.Revision != _pipeline.ReservedRevision)
             {
-                await EnsureAppliedAsync();
+                await _pipeline.EnsureAppliedAsync();
                 return new AppendEventsResult(AppendStatus.Stale, null, null, 0, 0, 0, _snapshot);
             }
 
-            if (MissingRateProblems(batch) is { Count: > 0 } problems)
+            if (MissingRateCheck.Problems(_applier.Schema, _applier.Monitor?.MissingShares, batch) is { Count: > 0 } problems)
             {
                 return new AppendEventsResult(AppendStatus.Rejected, null, null, 0, 0, 0, null, problems);
             }
 
-            if (!byFingerprint || (_log.FindRecentBatch(fingerprint, since) ?? stored) is not { } resent)
+            if (!byFingerprint || _dedup.FindResent(fingerprint, since, stored) is not { } resent)
             {
                 return await AppendFreshAsync(sub, hashes, fingerprint, since);
             }
@@ -65,7 +65,7 @@ public sealed partial class ModelGrain
 
     public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
     {
-        ThrowIfBroken();
+        _pipeline.ThrowIfBroken();
         var batch = labels.Value;
         if (_applier.Schema is not { } schema)
         {
@@ -74,71 +74,32 @@ public sealed partial class ModelGrain
 
         var labelHashes = LabelIdHash.Of(batch.Ids);
         var fingerprint = BatchFingerprint.OfLabels(labelHashes);
-        var since = NowUnixMs - (long)_options.DedupHorizon.TotalMilliseconds;
-        var storedBatch = await _log.FindStoredBatchAsync(fingerprint, since);
-        var events = await _log.LocateAsync(EventIdHash.Of(batch.Ids), long.MinValue);
-        var joinable = new EventsEntry?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            if (events[i].Sequence > 0 && await _log.GetEventsAsync(events[i].Sequence) is { } entry
-                && events[i].Position < entry.Batch.Count && entry.Batch.Ids[events[i].Position] == batch.Ids[i])
-            {
-                joinable[i] = entry;
-            }
-        }
+        var since = _dedup.Since(NowUnixMs);
+        var storedBatch = await _dedup.FindStoredBatchAsync(fingerprint, since);
+        var (entries, located) = await _labelJoiner.FindEventsAsync(batch);
 
-        // From here to Log: no await.
-        ThrowIfBroken();
-        if ((_log.FindRecentBatch(fingerprint, since) ?? storedBatch) is { } resent)
+        // From here to the append: no await.
+        _pipeline.ThrowIfBroken();
+        if (_dedup.FindResent(fingerprint, since, storedBatch) is { } resent)
         {
             // The same label batch was logged before: every label in it is a duplicate (once that entry is durable).
-            await DurableAsync(resent);
+            await _pipeline.DurableAsync(resent);
             return new AppendLabelsResult(AppendStatus.Stored, batch.Count, 0, 0, batch.Count);
         }
 
-        var earlier = _log.LocateRecent(labelHashes, since);
-        var sequences = new long[batch.Count];
-        var rows = new int[batch.Count];
-        var joined = new List<(EventsEntry Entry, int Row)>();
-        var answeredFrom = new HashSet<long>();
-        var duplicates = 0;
-        for (var i = 0; i < batch.Count; i++)
+        var join = LabelJoiner.Join(batch, _dedup.LocateLabels(labelHashes, since), entries, located);
+        if (join.Duplicates < batch.Count)
         {
-            rows[i] = -1;
-            if (earlier[i].Sequence > 0)
-            {
-                sequences[i] = LabelJoin.Duplicate;
-                answeredFrom.Add(earlier[i].Sequence);
-                duplicates++;
-            }
-            else if (joinable[i] is { } entry)
-            {
-                (sequences[i], rows[i]) = (events[i].Sequence, joined.Count);
-                joined.Add((entry, events[i].Position));
-                answeredFrom.Add(events[i].Sequence);
-            }
-            else
-            {
-                sequences[i] = LabelJoin.Unmatched;
-            }
+            var entry = LabelJoiner.Entry(NowUnixMs, batch, join, schema);
+            join.AnsweredFrom.Add(_pipeline.Append(entry, labelHashes, join.Duplicates == 0 ? fingerprint : 0).Sequence);
         }
 
-        if (duplicates < batch.Count)
+        foreach (var sequence in join.AnsweredFrom)
         {
-            var entry = new LabelsEntry(NowUnixMs, batch.Ids, batch.Labels, sequences, rows,
-                BatchRows.Gather(joined.Select(j => (j.Entry.Batch, j.Row)).ToList(), schema.Numeric.Count, schema.Categorical.Count),
-                BatchRows.Gather(joined.Select(j => (j.Entry.Predictions, j.Row)).ToList(), schema.PredictionWidth),
-                joined.Select(j => j.Entry.ArrivalUnixMs).ToArray());
-            answeredFrom.Add(Log(entry, labelHashes, duplicates == 0 ? fingerprint : 0).Sequence);
+            await _pipeline.DurableAsync(sequence);
         }
 
-        foreach (var sequence in answeredFrom)
-        {
-            await DurableAsync(sequence);
-        }
-
-        var unmatched = batch.Count - duplicates - joined.Count;
-        return new AppendLabelsResult(AppendStatus.Stored, batch.Count, joined.Count, unmatched, duplicates);
+        return new AppendLabelsResult(AppendStatus.Stored, batch.Count, join.Joined.Count, join.Unmatched, join.Duplicates);
     }
 
     /// <summary>
@@ -149,19 +110,9 @@ public sealed partial class ModelGrain
     {
         var batch = sub.Batch;
         var width = _applier.Schema!.PredictionWidth;
-        var located = _log.LocateRecent(hashes, since);
         var answers = new double[batch.Count * width];
         var versions = Enumerable.Repeat(sub.Version, batch.Count).ToArray();
-        var fresh = new List<int>(batch.Count);
-        var duplicates = new List<int>();
-        for (var row = 0; row < batch.Count; row++)
-        {
-            var (sequence, position) = located[row];
-            // An entry still in memory shows whether the id is the same (not just its hash); one that is not is trusted by its hash.
-            var same = sequence > 0 && (_log.FindRecentEvents(sequence) is not { } recent || (position < recent.Batch.Count && recent.Batch.Ids[position] == batch.Ids[row]));
-            (same ? duplicates : fresh).Add(row);
-        }
-
+        var (fresh, duplicates, located) = _dedup.SplitEvents(batch, hashes, since);
         var answeredFrom = new HashSet<long>();
         long appendedAt = 0;
         EventsEntry? entry = null;
@@ -172,8 +123,7 @@ public sealed partial class ModelGrain
             entry = built;
 
             // Only an entry holding the whole batch answers for it when it is resent.
-            var eventHashes = rows is null ? hashes : rows.Select(r => hashes[r]).ToArray();
-            appendedAt = Log(entry, [.. eventHashes, .. LabelledHashes(entry.Batch)], fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;
+            appendedAt = _pipeline.Append(entry, Deduplicator.IndexHashes(hashes, rows, entry.Batch), fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;
             answeredFrom.Add(appendedAt);
         }
 
@@ -184,7 +134,7 @@ public sealed partial class ModelGrain
 
         foreach (var sequence in answeredFrom)
         {
-            await DurableAsync(sequence);
+            await _pipeline.DurableAsync(sequence);
         }
 
         for (var i = 0; i < fresh.Count; i++)
@@ -211,8 +161,8 @@ public sealed partial class ModelGrain
     /// <summary>The answer for a resent batch from the entry that logged it, once that entry is durable; null if that entry does not hold this very batch.</summary>
     private async Task<AppendEventsResult?> ResentAsync(long sequence, EventBatch batch, long snapshotSequence)
     {
-        await DurableAsync(sequence);
-        if (await _log.GetEventsAsync(sequence) is not { } stored || !stored.Batch.Ids.AsSpan().SequenceEqual(batch.Ids))
+        await _pipeline.DurableAsync(sequence);
+        if (await _log.GetEventsAsync(sequence) is not { } stored || !Deduplicator.Holds(stored, batch))
         {
             return null;
         }
@@ -220,17 +170,6 @@ public sealed partial class ModelGrain
         var newer = _snapshot is { } latest && latest.Sequence > snapshotSequence ? latest : null;
         return new AppendEventsResult(AppendStatus.Stored, stored.Predictions, Enumerable.Repeat(stored.Version, batch.Count).ToArray(),
             0, batch.Count, 0, newer);
-    }
-
-    /// <summary>Waits until the entry at <paramref name="sequence"/> is durable (at once when it already is).</summary>
-    private async Task DurableAsync(long sequence)
-    {
-        if (_inflight.TryGetValue(sequence, out var append))
-        {
-            await append;
-        }
-
-        ThrowIfBroken();
     }
 
     /// <summary>
@@ -246,27 +185,10 @@ public sealed partial class ModelGrain
             return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), null);
         }
 
-        var head = _head!;
-        var before = snapshots.Create(Model, _reservedRevision, _applier.Schema!.Definition, _log.LastSequence, head);
+        var head = _pipeline.Head!;
+        var before = snapshots.Create(Model, _pipeline.ReservedRevision, _applier.Schema!.Definition, _log.LastSequence, head);
         var learner = head.Clone();
         var prequential = learner.PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
         return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), learner);
-    }
-
-    /// <summary>Events sent with their labels are labelled already: a later label for them is a duplicate.</summary>
-    private static IEnumerable<ulong> LabelledHashes(EventBatch batch)
-    {
-        if (batch.Labels is not { } labels)
-        {
-            yield break;
-        }
-
-        for (var row = 0; row < labels.Length; row++)
-        {
-            if (!double.IsNaN(labels[row]))
-            {
-                yield return LabelIdHash.Of(batch.Ids[row]);
-            }
-        }
     }
 }

@@ -55,7 +55,7 @@ public sealed partial class ModelGrain
 
     public async Task<StatsResult> GetDrift(double? windowSeconds, double? from, double? to)
     {
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
             return new StatsResult(false, [], null);
@@ -68,12 +68,7 @@ public sealed partial class ModelGrain
             parts.Add(DriftJson.Read<DriftEvaluation[]>(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to)));
         }
 
-        var points = parts[0].Select(first => parts.Skip(1)
-            .Select(p => p.FirstOrDefault(e => e.FirstSequence == first.FirstSequence && e.LastSequence == first.LastSequence))
-            .Where(e => e is not null)
-            .Aggregate(first, (all, more) => all with { Features = [.. all.Features, .. more!.Features], Skew = [.. all.Skew, .. more.Skew] }))
-            .Select(p => p with { DriftedShare = p.Features.Length == 0 ? 0 : (double)p.Features.Count(f => f.Drifted) / p.Features.Length })
-            .ToArray();
+        var points = FeatureGroupMerge.Merge(parts);
         var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, points);
         return new StatsResult(true, [], System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, Core.Json.JsonDefaults.Options));
     }

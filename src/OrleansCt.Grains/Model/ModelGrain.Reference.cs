@@ -19,7 +19,7 @@ public sealed partial class ModelGrain
     /// </summary>
     public async Task<ReferenceResult> SetReference(Immutable<ReferenceRequest> request)
     {
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
             return new ReferenceResult("notFound", [], null);
@@ -47,9 +47,9 @@ public sealed partial class ModelGrain
         var profile = ReferenceProfiler.FromColumns(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, source, batch.Numeric, batch.Categorical, scores, batch.Labels);
         profile = ChunkThresholds.Add(profile, batch.Numeric, batch.Categorical, r.ChunkRows ?? ChunkThresholds.DefaultRows(batch.Times, _applier.Schema!.Definition.Monitoring), _applier.Schema!.Definition.Monitoring.Drift);
         var entry = new ReferenceEntry(NowUnixMs, DriftJson.Write(profile));
-        var (sequence, durable) = Log(entry, []);
+        var (sequence, durable) = _pipeline.Append(entry, []);
         await durable;
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         await CheckpointAsync();
         var view = new ReferenceView(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,
             profile.Features.Select(c => new ReferenceColumnView(c.Name, c.Categorical, c.Rows, c.MissingShare, c.Distinct, c.Histogram.Counts.Length, c.ChunkThreshold)).ToArray());
@@ -92,53 +92,23 @@ public sealed partial class ModelGrain
 
     private async Task<(EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>)> FromEventsAsync(ModelSchema schema, double from, double to)
     {
-        var numeric = schema.Numeric.Select(_ => new List<double>()).ToArray();
-        var categorical = schema.Categorical.Select(_ => new List<string?>()).ToArray();
-        var (scores, labels, times) = (new List<double>(), new List<double>(), new List<double>());
+        var rows = new EventRangeRows(schema.Numeric.Count, schema.Categorical.Count, schema.IsClassification ? schema.PositiveClassIndex : 0, from, to);
         await foreach (var (_, entry) in _log.ReadAfterAsync(0))
         {
-            if (entry is not EventsEntry events)
+            if (entry is EventsEntry events)
             {
-                continue;
-            }
-
-            var b = events.Batch;
-            for (var row = 0; row < b.Count; row++)
-            {
-                if (b.Times[row] >= from && b.Times[row] < to && b.Numeric.Length == numeric.Length && b.Categorical.Length == categorical.Length)
-                {
-                    for (var f = 0; f < numeric.Length; f++)
-                    {
-                        numeric[f].Add(b.Numeric[f][row]);
-                    }
-
-                    for (var f = 0; f < categorical.Length; f++)
-                    {
-                        categorical[f].Add(b.Categorical[f][row]);
-                    }
-
-                    scores.Add(events.Predictions.Row(row)[schema.IsClassification ? schema.PositiveClassIndex : 0]);
-                    labels.Add(b.Labels?[row] ?? double.NaN);
-                    times.Add(b.Times[row]);
-                }
+                rows.Add(events.Batch, events.Predictions);
             }
         }
 
-        if (scores.Count == 0)
+        if (rows.Count == 0)
         {
             return (null, null, null, "events", [new FieldError("from", $"the log holds no events with a time in [{from}, {to})")]);
         }
 
-        var batch = new EventBatch
-        {
-            Ids = new string[scores.Count],
-            Times = [.. times],
-            Numeric = numeric.Select(c => c.ToArray()).ToArray(),
-            Categorical = categorical.Select(c => c.ToArray()).ToArray(),
-            Labels = [.. labels],
-        };
+        var (batch, scores) = rows.ToBatch();
         var columns = new ReferenceColumns(schema.Numeric.Select(f => f.Name).ToList(), batch.Numeric, schema.Categorical.Select(f => f.Name).ToList(), batch.Categorical);
-        return (batch, [.. scores], SchemaInference.Infer(columns, new InferenceOptions()), "events", []);
+        return (batch, scores, SchemaInference.Infer(columns, new InferenceOptions()), "events", []);
     }
 
     private static double[] Scores(ModelSchema schema, Predictions predictions) =>

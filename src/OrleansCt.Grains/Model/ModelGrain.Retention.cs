@@ -13,7 +13,7 @@ public sealed partial class ModelGrain
     public async Task<RetentionReport> EnforceRetention()
     {
         // A checkpoint first, so that everything applied may go; what it does not cover must stay for replay.
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         await CheckpointAsync();
         var minArrival = NowUnixMs - (long)_options.RetentionAge.TotalMilliseconds;
         var trimmed = await eventLog.TrimAsync(Model, _persistedSequence, minArrival, _options.RetentionBytes);

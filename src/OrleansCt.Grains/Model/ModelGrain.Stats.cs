@@ -9,7 +9,7 @@ public sealed partial class ModelGrain
 {
     public async Task<StatsResult> GetStats(string window)
     {
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
             return new StatsResult(false, [], null);

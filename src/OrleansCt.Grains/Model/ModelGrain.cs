@@ -31,13 +31,15 @@ public sealed partial class ModelGrain(
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private readonly ModelGrainOptions _options = options.Value;
-    private Task _applying = Task.CompletedTask;
     private Task _writing = Task.CompletedTask;
     private bool _writeAgain;
     private int _entriesSinceCheckpoint;
     private long _eventsSinceCheckpoint;
     private ModelLog _log = null!;
     private ModelApplier _applier = null!;
+    private AppendPipeline _pipeline = null!;
+    private Deduplicator _dedup = null!;
+    private LabelJoiner _labelJoiner = null!;
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
@@ -51,6 +53,9 @@ public sealed partial class ModelGrain(
         _log = new ModelLog(Model, eventLog, codec, _options);
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
+        _pipeline = new AppendPipeline(Model, _log, _applier, OnApplied, FeedWindows, DeactivateOnIdle, logger);
+        _dedup = new Deduplicator(_log, _options.DedupHorizon);
+        _labelJoiner = new LabelJoiner(_log);
         checkpoint.State.Monitor = null;
         _persistedSequence = checkpoint.State.AppliedSequence;
         _snapshot = checkpoint.State.Snapshot;
@@ -70,7 +75,7 @@ public sealed partial class ModelGrain(
         }
 
         PublishSnapshot(force: _snapshot is null);
-        _reservedRevision = _applier.Revision;
+        _pipeline.Resume();
         FeedWindows();
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
         _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);
@@ -80,7 +85,7 @@ public sealed partial class ModelGrain(
     {
         _checkpointTimer?.Dispose();
         _retentionTimer?.Dispose();
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         if (_entriesSinceCheckpoint > 0)
         {
             await CheckpointAsync();
@@ -95,7 +100,7 @@ public sealed partial class ModelGrain(
             return new RegisterResult(RegisterStatus.Invalid, null, errors);
         }
 
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         var current = _applier.Schema?.Definition;
         if (current is not null)
         {
@@ -111,9 +116,9 @@ public sealed partial class ModelGrain(
             }
         }
 
-        var entry = new DefinitionEntry(NowUnixMs, definition, _reservedRevision + 1);
-        await Log(entry, []).Durable;
-        await EnsureAppliedAsync();
+        var entry = new DefinitionEntry(NowUnixMs, definition, _pipeline.ReservedRevision + 1);
+        await _pipeline.Append(entry, []).Durable;
+        await _pipeline.EnsureAppliedAsync();
         await catalog.UpsertAsync(Model, JsonSerializer.Serialize(definition, JsonDefaults.Options), NowUnixMs);
         PublishSnapshot(force: false);
         await CheckpointAsync();
@@ -122,7 +127,7 @@ public sealed partial class ModelGrain(
 
     public async Task<ModelInfo?> GetInfo()
     {
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
             return null;
@@ -139,7 +144,7 @@ public sealed partial class ModelGrain(
 
     public async Task<ModelSnapshot?> GetSnapshot()
     {
-        await EnsureAppliedAsync();
+        await _pipeline.EnsureAppliedAsync();
         return _snapshot;
     }
 
@@ -177,7 +182,7 @@ public sealed partial class ModelGrain(
         FeedWindows();
         if (_entriesSinceCheckpoint > 0)
         {
-            await EnsureAppliedAsync();
+            await _pipeline.EnsureAppliedAsync();
             await CheckpointAsync();
         }
     }
@@ -187,10 +192,4 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model} retention dropped {Entries} log entries ({Events} events, {Bytes} bytes)")]
     private partial void LogTrimmed(string model, long entries, long events, long bytes);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to append to its log (last sequence taken {Sequence}); deactivating to replay from the checkpoint")]
-    private partial void LogAppendFailed(Exception exception, string model, long sequence);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to apply sequence {Sequence}; deactivating to replay from the checkpoint")]
-    private partial void LogApplyFailed(Exception exception, string model, long sequence);
 }

@@ -1,22 +1,24 @@
 using System.Globalization;
 using OrleansCt.Core.Events;
-using OrleansCt.Core.Validation;
+using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Grains.Model;
+namespace OrleansCt.Core.Validation;
 
-public sealed partial class ModelGrain
+/// <summary>Refuses a batch whose features are missing far more often than in the reference (validation.onViolation = "reject").</summary>
+public static class MissingRateCheck
 {
     /// <summary>A batch's missing share is judged against the reference only from this many events (fewer are too noisy).</summary>
-    public const int MinEventsForMissingRate = 20;
+    public const int MinEvents = 20;
 
     /// <summary>
     /// With validation.onViolation = "reject" and a reference set: a feature missing in a share of the batch that
     /// exceeds the reference's by more than alerts.missingRateTolerance refuses the batch, naming the feature.
+    /// <paramref name="referenceMissingShares"/> holds the reference's share per feature, numeric then categorical; null without a reference.
     /// </summary>
-    private List<FieldError> MissingRateProblems(EventBatch batch)
+    public static List<FieldError> Problems(ModelSchema schema, double[]? referenceMissingShares, EventBatch batch)
     {
         var problems = new List<FieldError>();
-        if (_applier.Schema is not { RejectsViolations: true } schema || _applier.Monitor?.MissingShares is not { } reference || batch.Count < MinEventsForMissingRate)
+        if (!schema.RejectsViolations || referenceMissingShares is not { } reference || batch.Count < MinEvents)
         {
             return problems;
         }

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using OrleansCt.Abstractions.Serialization;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Schema;
+using OrleansCt.Grains.Log;
+using OrleansCt.Grains.Model;
+using OrleansCt.Storage.Sqlite;
+using OrleansCt.Testing;
+
+namespace OrleansCt.Grains.Tests;
+
+/// <summary>A real SQLite event log in a folder of its own, and model logs over it, as the model grain opens them.</summary>
+public sealed class TestLog : IAsyncDisposable
+{
+    public const string Model = "m";
+
+    private static readonly Serializer s_serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(EventsEntry).Assembly).AddAssembly(typeof(EventBatchSurrogate).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    private readonly SqliteDatabase _database = SqliteDatabase.Open(TestFolders.Create("grains"));
+
+    public TestLog()
+    {
+        EventLog = new SqliteEventLog(_database);
+    }
+
+    public SqliteEventLog EventLog { get; }
+
+    public static LogCodec Codec { get; } = new(s_serializer);
+
+    public static ModelDefinition Definition { get; } = new()
+    {
+        Task = ModelTask.Binary,
+        Target = "y",
+        Classes = ["no", "yes"],
+        Features = [new FeatureSpec { Name = "x", Type = FeatureType.Numeric }, new FeatureSpec { Name = "c", Type = FeatureType.Categorical }],
+    };
+
+    /// <summary>A model log opened at <paramref name="nowUnixMs"/> (reads the last sequence and warms memory from the stored indexes).</summary>
+    internal async Task<ModelLog> OpenAsync(long nowUnixMs = 0, ModelGrainOptions? options = null)
+    {
+        var log = new ModelLog(Model, EventLog, Codec, options ?? new ModelGrainOptions());
+        await log.OpenAsync(nowUnixMs, CancellationToken.None);
+        return log;
+    }
+
+    /// <summary>An events entry of one row per id: x = 1, 2, …, c = "a", predictions (1 − p, p) with p = 0.1, 0.2, ….</summary>
+    internal static EventsEntry Events(long arrivalUnixMs, string[] ids, double[]? labels = null) => new(
+        arrivalUnixMs,
+        new EventBatch
+        {
+            Ids = ids,
+            Times = [.. ids.Select((_, i) => (double)i)],
+            Numeric = [[.. ids.Select((_, i) => i + 1.0)]],
+            Categorical = [[.. ids.Select(_ => "a")]],
+            Labels = labels,
+        },
+        new Predictions(2, [.. ids.SelectMany((_, i) => new[] { 1 - ((i + 1) / 10.0), (i + 1) / 10.0 })]),
+        "1",
+        0,
+        "d");
+
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
+}
