@@ -5,8 +5,6 @@ internal static class GrainStateSql
 {
     public const string SelectRow = "SELECT etag, payload FROM grain_state WHERE grain_type = @type AND grain_id = @id";
 
-    public const string SelectETag = "SELECT etag FROM grain_state WHERE grain_type = @type AND grain_id = @id";
-
     public const string InsertRow = "INSERT INTO grain_state (grain_type, grain_id, etag, payload) VALUES (@type, @id, 1, @payload)";
 
     // A cleared row keeps its ETag counting (payload NULL), so an activation holding an ETag from before the clear never matches again.
