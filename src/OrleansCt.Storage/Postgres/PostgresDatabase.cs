@@ -42,7 +42,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Runs shared SQL (<see cref="ISqlSession"/>) on a pooled connection without a transaction.</summary>
-    internal async Task<T> ReadAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    internal async Task<T> RunAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var session = new PostgresSession(connection, null);

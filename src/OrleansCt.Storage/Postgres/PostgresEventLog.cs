@@ -94,5 +94,5 @@ public sealed class PostgresEventLog(PostgresDatabase database) : SqlEventLog(Lo
     }
 
     private protected override Task<T> RunReadAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        database.ReadAsync(read, cancellationToken);
+        database.RunAsync(read, cancellationToken);
 }
