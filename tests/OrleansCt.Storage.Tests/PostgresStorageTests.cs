@@ -1,3 +1,4 @@
+using Npgsql;
 using OrleansCt.Storage.Postgres;
 using OrleansCt.Testing;
 
@@ -17,5 +18,13 @@ public sealed class PostgresStorageTests : StorageContract
             new PostgresModelCatalog(database),
             new PostgresGrainStorage(database, TestSerializer.Instance),
             database);
+    }
+
+    protected override async Task ExecuteSqlAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

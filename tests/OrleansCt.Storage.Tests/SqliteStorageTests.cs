@@ -19,6 +19,9 @@ public sealed class SqliteStorageTests : StorageContract
             database));
     }
 
+    protected override Task ExecuteSqlAsync(string sql) =>
+        ((SqliteDatabase)Storage.Owner).WriteAsync(scope => scope.Command(sql).ExecuteNonQuery(), CancellationToken.None);
+
     [Fact]
     public async Task Writes_queued_before_dispose_are_committed_and_writes_after_it_are_refused()
     {

@@ -135,6 +135,23 @@ public abstract partial class StorageContract
     }
 
     [Fact]
+    public async Task A_trim_removes_nothing_above_the_sequence_it_fences()
+    {
+        for (var sequence = 1; sequence <= 3; sequence++)
+        {
+            await Storage.Log.AppendAsync(Sized("m", sequence, arrival: 1_000, bytes: 1, count: 1));
+        }
+
+        // A batch fingerprint at sequence 5 with no entry yet: a row the trim does not count, as an append it cannot see would be.
+        await ExecuteSqlAsync("INSERT INTO batch_index (model, fingerprint, sequence, arrival_ms) VALUES ('m', 77, 5, 1000)");
+
+        // maxSequence 10 puts the cut past the last entry; what is dropped, counted and fenced is 1 to 3, and nothing above 3 goes.
+        Assert.Equal(new TrimResult(3, 3, 3, 0), await Storage.Log.TrimAsync("m", maxSequence: 10, minArrivalUnixMs: 2_000, maxBytes: null));
+        Assert.Equal(3, await Storage.Log.LastSequenceAsync("m"));
+        Assert.Equal(5L, await Storage.Log.FindBatchAsync("m", 77, 0));
+    }
+
+    [Fact]
     public async Task Trimming_an_empty_or_unknown_model_drops_nothing_and_fences_nothing()
     {
         Assert.Equal(new TrimResult(0, 0, 0, 0), await Storage.Log.TrimAsync("unknown", 10, minArrivalUnixMs: long.MaxValue, maxBytes: 0));

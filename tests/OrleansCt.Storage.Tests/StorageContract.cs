@@ -19,6 +19,9 @@ public abstract partial class StorageContract : IAsyncLifetime
     /// <summary>Opens the backend on this test's location: a fresh one the first time, the same one after that.</summary>
     protected abstract Task<StorageUnderTest> OpenAsync();
 
+    /// <summary>Runs SQL that is the same on every backend straight on this test's database, to set up what the API cannot.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
     [Fact]
     public async Task Everything_committed_is_seen_after_reopening()
     {

@@ -1,10 +1,13 @@
 using Npgsql;
+using OrleansCt.Storage.Sql;
 
 namespace OrleansCt.Storage.Postgres;
 
 /// <summary>The PostgreSQL database shared by the log, the catalog and the grain storage; creates its tables on first use.</summary>
 public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
+    private static readonly string s_schema = StorageSchema.Create(SqlDialect.Postgres);
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
@@ -38,6 +41,14 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         return await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Runs shared SQL (<see cref="ISqlSession"/>) on a pooled connection without a transaction.</summary>
+    internal async Task<T> RunAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var session = new PostgresSession(connection, null);
+        return await read(session, cancellationToken).ConfigureAwait(false);
+    }
+
     internal static bool IsUniqueViolation(PostgresException exception) => exception.SqlState == PostgresErrorCodes.UniqueViolation;
 
     private async Task CreateSchemaAsync(CancellationToken cancellationToken)
@@ -53,7 +64,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (var command = new NpgsqlCommand(PostgresSchema.Create, connection, transaction))
+            await using (var command = new NpgsqlCommand(s_schema, connection, transaction))
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using OrleansCt.Storage.Sql;
 
 namespace OrleansCt.Storage.Sqlite;
 
@@ -48,7 +49,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         try
         {
             using var setup = _writer.CreateCommand();
-            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};" + SqliteSchema.Create;
+            setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};" + StorageSchema.Create(SqlDialect.Sqlite);
             setup.ExecuteNonQuery();
         }
         catch
@@ -153,6 +154,21 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    /// <summary>Runs shared SQL (<see cref="ISqlSession"/>) on a read session, as <see cref="Read"/>.</summary>
+    internal Task<T> ReadAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        Read(scope =>
+        {
+            // Finished here, before the session goes back to the pool; a failure throws inside Read, which then drops the session.
+            var task = read(scope, cancellationToken);
+            return task.IsCompletedSuccessfully ? task : Task.FromResult(Finish(task));
+        });
+
+    /// <summary>
+    /// The result of shared async SQL run on a SQLite session. Microsoft.Data.Sqlite runs its async methods synchronously, so the
+    /// task has finished by the time it is returned and this does not block; it is a wait only should that ever change.
+    /// </summary>
+    internal static T Finish<T>(Task<T> task) => task.GetAwaiter().GetResult();
 
     /// <summary>An open connection from the read pool; it sees every write that has been acknowledged.</summary>
     internal SqliteConnection OpenReader()

@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using OrleansCt.Storage.Sql;
 
 namespace OrleansCt.Storage.Sqlite;
 
 /// <summary>A read-only connection kept open with its prepared commands, one caller at a time (see <see cref="SqliteDatabase.Read"/>).</summary>
-internal sealed class SqliteReadScope(SqliteConnection connection) : IDisposable
+internal sealed class SqliteReadScope(SqliteConnection connection) : ISqlSession, IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
@@ -20,6 +22,8 @@ internal sealed class SqliteReadScope(SqliteConnection connection) : IDisposable
         command.Parameters.Clear();
         return command;
     }
+
+    DbCommand ISqlSession.Command(string sql) => Command(sql);
 
     public void Dispose()
     {

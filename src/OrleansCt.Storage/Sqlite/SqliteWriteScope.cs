@@ -1,9 +1,11 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using OrleansCt.Storage.Sql;
 
 namespace OrleansCt.Storage.Sqlite;
 
 /// <summary>The writer connection as one write sees it: the group's transaction and reusable prepared commands.</summary>
-internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposable
+internal sealed class SqliteWriteScope(SqliteConnection connection) : ISqlSession, IDisposable
 {
     // Commands are kept per SQL text so each statement is prepared once for the life of the writer connection.
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
@@ -23,6 +25,8 @@ internal sealed class SqliteWriteScope(SqliteConnection connection) : IDisposabl
         command.Parameters.Clear();
         return command;
     }
+
+    DbCommand ISqlSession.Command(string sql) => Command(sql);
 
     /// <summary>Runs a statement without parameters (a savepoint's) through its prepared command.</summary>
     public void Execute(string sql) => Command(sql).ExecuteNonQuery();
