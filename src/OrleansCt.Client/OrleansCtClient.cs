@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansCt.Core.Api;
-using OrleansCt.Core.Json;
-using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Client;
 

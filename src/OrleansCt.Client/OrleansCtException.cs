@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCt.Core.Api;
 
 namespace OrleansCt.Client;
 

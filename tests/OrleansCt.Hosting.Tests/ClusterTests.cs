@@ -5,7 +5,6 @@ using Orleans.Runtime;
 using Orleans.TestingHost;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Hosting.Configuration;

@@ -1,6 +1,5 @@
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Ingest;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Validation;
 using OrleansCt.Hosting.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using Xunit.Abstractions;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -50,7 +49,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
         await Http.PutRaw("v1/models/list-a", Definitions.Regression);
         await Http.PutRaw("v1/models/list-b", Definitions.Multiclass);
         var list = await (await Http.GetAsync("v1/models")).Read<ModelListResponse>();
-        Assert.Contains(list.Models, m => m.Name == "list-a" && m.Definition.Task == Core.Schema.ModelTask.Regression);
+        Assert.Contains(list.Models, m => m.Name == "list-a" && m.Definition.Task == ModelTask.Regression);
         Assert.Contains(list.Models, m => m.Name == "list-b");
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansCt.Core.Api;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using OrleansCt.Storage.Log;

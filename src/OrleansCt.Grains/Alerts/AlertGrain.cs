@@ -4,7 +4,6 @@ using Orleans.Streams;
 using OrleansCt.Abstractions.Alerts;
 using OrleansCt.Core.Alerts;
 using OrleansCt.Core.Drift.Windows;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Storage;
 

@@ -75,7 +75,7 @@ public sealed partial class ModelGrain
             .Select(p => p with { DriftedShare = p.Features.Length == 0 ? 0 : (double)p.Features.Count(f => f.Drifted) / p.Features.Length })
             .ToArray();
         var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, points);
-        return new StatsResult(true, [], System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, Core.Json.JsonDefaults.Options));
+        return new StatsResult(true, [], System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, JsonDefaults.Options));
     }
 
     /// <summary>Sends the outbox until it is empty (or a send fails), so what has been applied is readable in the windows and alerts.</summary>

@@ -3,7 +3,6 @@ using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Inference;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Grains.Log;

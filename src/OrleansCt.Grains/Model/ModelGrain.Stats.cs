@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Monitoring;
 
 namespace OrleansCt.Grains.Model;

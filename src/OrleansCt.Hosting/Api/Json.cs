@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OrleansCt.Core.Json;
 
 namespace OrleansCt.Hosting.Api;
 

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Storage.Catalog;

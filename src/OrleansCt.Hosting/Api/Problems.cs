@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Hosting.Api;
