@@ -53,19 +53,19 @@ public sealed partial class ModelGrain
         }
     }
 
-    public async Task<StatsResult> GetDrift(double? windowSeconds, double? from, double? to)
+    public async Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to)
     {
         await EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
-            return new StatsResult(false, [], null);
+            return new DriftResult(ReadStatus.NotFound, null);
         }
 
         await FlushWindowsAsync();
         var parts = new List<DriftEvaluation[]>();
         foreach (var (key, _, _) in FeatureGroups(Model, schema))
         {
-            parts.Add(DriftJson.Read<DriftEvaluation[]>(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to)));
+            parts.Add(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to));
         }
 
         var points = parts[0].Select(first => parts.Skip(1)
@@ -75,7 +75,7 @@ public sealed partial class ModelGrain
             .Select(p => p with { DriftedShare = p.Features.Length == 0 ? 0 : (double)p.Features.Count(f => f.Drifted) / p.Features.Length })
             .ToArray();
         var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, points);
-        return new StatsResult(true, [], System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, JsonDefaults.Options));
+        return new DriftResult(ReadStatus.Ok, response);
     }
 
     /// <summary>Sends the outbox until it is empty (or a send fails), so what has been applied is readable in the windows and alerts.</summary>

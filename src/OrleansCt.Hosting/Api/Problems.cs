@@ -8,7 +8,7 @@ internal static class Problems
 {
     public static IResult Of(int status, string title, IReadOnlyList<FieldError> errors) =>
         Results.Json(
-            new ProblemView
+            new ProblemResponse
             {
                 Type = $"https://httpstatuses.io/{status}",
                 Title = title,

@@ -2,7 +2,7 @@
 namespace OrleansCt.Contracts;
 
 /// <summary>GET /v1/models/{model}: the definition's fields plus what the model has seen and learned.</summary>
-public sealed record ModelView
+public sealed record ModelResponse
 {
     public required string Name { get; init; }
 

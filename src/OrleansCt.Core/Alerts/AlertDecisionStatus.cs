@@ -1,7 +1,7 @@
 namespace OrleansCt.Core.Alerts;
 
 /// <summary>How a person's action on an alert ended.</summary>
-public enum AlertActionStatus
+public enum AlertDecisionStatus
 {
     Done,
 

@@ -2,7 +2,7 @@
 namespace OrleansCt.Contracts;
 
 /// <summary>An RFC 7807 problem as OrleansCt sends it, with every bad field listed.</summary>
-public sealed record ProblemView
+public sealed record ProblemResponse
 {
     public string? Type { get; init; }
 
