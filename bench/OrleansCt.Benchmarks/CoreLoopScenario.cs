@@ -201,7 +201,7 @@ public static class CoreLoopScenario
 
         return (Stats.Median(runs), body.Length);
 
-        static void Check(ReadOutcome<EventBatch> outcome)
+        static void Check(ReadResult<EventBatch> outcome)
         {
             if (!outcome.Ok)
             {

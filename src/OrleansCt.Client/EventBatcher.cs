@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 
 namespace OrleansCt.Client;
 

@@ -1,9 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OrleansCt.Core.Api;
-using OrleansCt.Core.Json;
-using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Client;
 
@@ -15,8 +12,8 @@ public sealed class OrleansCtClient(HttpClient http, ClientOptions? options = nu
     public Task<ModelDefinition> RegisterModelAsync(string model, ModelDefinition definition, CancellationToken cancellationToken = default) =>
         SendAsync<ModelDefinition>(HttpMethod.Put, $"v1/models/{Uri.EscapeDataString(model)}", definition, cancellationToken);
 
-    public Task<ModelView> GetModelAsync(string model, CancellationToken cancellationToken = default) =>
-        SendAsync<ModelView>(HttpMethod.Get, $"v1/models/{Uri.EscapeDataString(model)}", null, cancellationToken);
+    public Task<ModelResponse> GetModelAsync(string model, CancellationToken cancellationToken = default) =>
+        SendAsync<ModelResponse>(HttpMethod.Get, $"v1/models/{Uri.EscapeDataString(model)}", null, cancellationToken);
 
     public Task<ModelListResponse> ListModelsAsync(CancellationToken cancellationToken = default) =>
         SendAsync<ModelListResponse>(HttpMethod.Get, "v1/models", null, cancellationToken);
@@ -98,11 +95,11 @@ public sealed class OrleansCtClient(HttpClient http, ClientOptions? options = nu
     private static bool IsTransient(HttpStatusCode status) =>
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private static async Task<ProblemView?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ProblemResponse?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
-            return await response.Content.ReadFromJsonAsync<ProblemView>(JsonDefaults.Options, cancellationToken);
+            return await response.Content.ReadFromJsonAsync<ProblemResponse>(JsonDefaults.Options, cancellationToken);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {

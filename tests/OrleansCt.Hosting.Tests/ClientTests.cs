@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using OrleansCt.Client;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Hosting.Tests.Infrastructure;
 

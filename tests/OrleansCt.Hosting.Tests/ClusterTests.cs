@@ -2,10 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.Serialization;
 using Orleans.TestingHost;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Json;
+using OrleansCt.Abstractions.Serialization;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Hosting.Configuration;
@@ -91,7 +92,10 @@ public sealed class ClusterTests
 
     private sealed class RedisClient : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder)
+        {
             clientBuilder.UseRedisClustering(configuration["Redis"]!);
+            clientBuilder.Services.AddSerializer(serializer => serializer.AddContracts());
+        }
     }
 }

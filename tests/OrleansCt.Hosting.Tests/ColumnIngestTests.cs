@@ -1,6 +1,5 @@
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Ingest;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Validation;
 using OrleansCt.Hosting.Tests.Infrastructure;
@@ -38,8 +37,8 @@ public sealed class ColumnIngestTests(SiloFixture fixture)
             answers.Add(await ingest.IngestColumns("by-columns", BatchKind.Events, Batch(from, count).AsImmutable()));
         }
 
-        var json = await (await http.GetAsync("v1/models/by-json")).Read<ModelView>();
-        var columns = await (await http.GetAsync("v1/models/by-columns")).Read<ModelView>();
+        var json = await (await http.GetAsync("v1/models/by-json")).Read<ModelResponse>();
+        var columns = await (await http.GetAsync("v1/models/by-columns")).Read<ModelResponse>();
         var jsonStats = (await (await http.GetAsync("v1/models/by-json/stats")).ReadJson()).GetProperty("features").GetRawText();
         var columnStats = (await (await http.GetAsync("v1/models/by-columns/stats")).ReadJson()).GetProperty("features").GetRawText();
 
@@ -65,7 +64,7 @@ public sealed class ColumnIngestTests(SiloFixture fixture)
 
         var refused = await ingest.IngestColumns("bad-columns", BatchKind.Predict, (batch with { Labels = null }).AsImmutable());
         var unknown = await ingest.IngestColumns("no-such-model", BatchKind.Predict, (batch with { Labels = null }).AsImmutable());
-        var model = await (await fixture.Silo.Http.GetAsync("v1/models/bad-columns")).Read<ModelView>();
+        var model = await (await fixture.Silo.Http.GetAsync("v1/models/bad-columns")).Read<ModelResponse>();
 
         // nswprice has min 0 and max 1, counted (not refused) by default; the events' labels are refused by predict.
         Assert.Equal(IngestStatus.Ok, refused.Status);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -27,7 +26,7 @@ public sealed class Elec2StreamTests(ITestOutputHelper output)
             response.EnsureSuccessStatusCode();
         }
 
-        var model = await (await http.GetAsync("v1/models/elec2")).Read<ModelView>();
+        var model = await (await http.GetAsync("v1/models/elec2")).Read<ModelResponse>();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"elec2 prequential accuracy through the grains: {model.Performance.Accuracy:F4} over {model.Performance.Labelled} labels"));
         Assert.Equal(45_312, model.Events);
         Assert.Equal(45_312, model.Performance.Labelled);

@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -15,7 +14,7 @@ public sealed class IngestApiTests(SiloFixture fixture)
         return name;
     }
 
-    private async Task<ModelView> Model(string name) => await (await Http.GetAsync($"v1/models/{name}")).Read<ModelView>();
+    private async Task<ModelResponse> Model(string name) => await (await Http.GetAsync($"v1/models/{name}")).Read<ModelResponse>();
 
     [Fact]
     public async Task Predict_answers_each_event_with_class_probabilities_and_version_and_logs_it()
@@ -141,7 +140,7 @@ public sealed class IngestApiTests(SiloFixture fixture)
         var response = await Http.PostRaw($"v1/models/{model}/predict", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains((await response.Read<ProblemView>()).Errors!, e => e.Field == field);
+        Assert.Contains((await response.Read<ProblemResponse>()).Errors!, e => e.Field == field);
         Assert.Equal(0, (await Model(model)).Events);
     }
 
@@ -153,7 +152,7 @@ public sealed class IngestApiTests(SiloFixture fixture)
             """{"events": [{"id": "ok1", "features": {"nswprice": 0.1, "day": "1"}, "label": "UP"}, {"id": "bad", "features": {"nswprice": 0.1, "day": "1"}, "label": "SIDEWAYS"}]}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("events[1].label", (await response.Read<ProblemView>()).Errors![0].Field);
+        Assert.Equal("events[1].label", (await response.Read<ProblemResponse>()).Errors![0].Field);
         var state = await Model(model);
         Assert.Equal((0, 0), (state.Events, state.LearnerUpdates));
     }
@@ -188,7 +187,7 @@ public sealed class IngestApiTests(SiloFixture fixture)
         var response = await Http.PostRaw($"v1/models/{model}/labels", body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains((await response.Read<ProblemView>()).Errors!, e => e.Field == field);
+        Assert.Contains((await response.Read<ProblemResponse>()).Errors!, e => e.Field == field);
         var state = await Model(model);
         Assert.Equal((0, 0L), (state.Labels, state.UnmatchedLabels));
     }

@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using OrleansCt.Testing;
 
@@ -30,7 +29,7 @@ public sealed class KillTests
         }
 
         await using var restarted = await SiloProcess.StartAsync(data, ports);
-        var model = await (await restarted.Http.GetAsync("v1/models/crash")).Read<ModelView>();
+        var model = await (await restarted.Http.GetAsync("v1/models/crash")).Read<ModelResponse>();
         Assert.Equal(acknowledgedEvents, model.Events);
         Assert.Equal(acknowledgedLabels, model.Labels);
         // Replay from the checkpoint re-applies every logged label, so the learner has learned each one exactly once.

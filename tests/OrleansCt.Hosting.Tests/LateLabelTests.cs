@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -63,7 +62,7 @@ public sealed class LateLabelTests
         await http.PostRaw("v1/models/kept/predict", Events("b", 3, firstTime: 86_400));
 
         var report = (await (await http.PostAsync("v1/models/kept/retention", null)).ReadJson());
-        var model = await (await http.GetAsync("v1/models/kept")).Read<ModelView>();
+        var model = await (await http.GetAsync("v1/models/kept")).Read<ModelResponse>();
         var labels = await (await http.PostRaw("v1/models/kept/labels",
             """{"labels": [{"id": "a0", "label": 1}, {"id": "b0", "label": 1}]}""")).Read<LabelsResponse>();
 

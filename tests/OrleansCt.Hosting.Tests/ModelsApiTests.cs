@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -15,7 +14,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
         var created = await Http.PutRaw("v1/models/reg-create", Definitions.Binary);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
 
-        var model = await (await Http.GetAsync("v1/models/reg-create")).Read<ModelView>();
+        var model = await (await Http.GetAsync("v1/models/reg-create")).Read<ModelResponse>();
         Assert.Equal("1", model.Champion);
         Assert.Equal(["DOWN", "UP"], model.Classes);
         Assert.Equal(0, model.Events);
@@ -40,7 +39,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
 
         var renamed = await Http.PutRaw("v1/models/reg-update", Definitions.Binary.Replace("\"nswprice\"", "\"price\""));
         Assert.Equal(HttpStatusCode.Conflict, renamed.StatusCode);
-        var problem = await renamed.Read<ProblemView>();
+        var problem = await renamed.Read<ProblemResponse>();
         Assert.Contains(problem.Errors!, e => e.Field == "features[0]");
     }
 
@@ -50,7 +49,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
         await Http.PutRaw("v1/models/list-a", Definitions.Regression);
         await Http.PutRaw("v1/models/list-b", Definitions.Multiclass);
         var list = await (await Http.GetAsync("v1/models")).Read<ModelListResponse>();
-        Assert.Contains(list.Models, m => m.Name == "list-a" && m.Definition.Task == Core.Schema.ModelTask.Regression);
+        Assert.Contains(list.Models, m => m.Name == "list-a" && m.Definition.Task == ModelTask.Regression);
         Assert.Contains(list.Models, m => m.Name == "list-b");
     }
 
@@ -70,7 +69,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
         var response = await Http.PutRaw("v1/models/reg-invalid", definition);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
-        var problem = await response.Read<ProblemView>();
+        var problem = await response.Read<ProblemResponse>();
         Assert.Contains(problem.Errors!, e => e.Field.StartsWith(field, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await Http.GetAsync("v1/models/reg-invalid")).StatusCode);
     }
@@ -80,7 +79,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
     {
         var response = await Http.PutRaw("v1/models/bad%20name", Definitions.Regression);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("model", (await response.Read<ProblemView>()).Errors![0].Field);
+        Assert.Equal("model", (await response.Read<ProblemResponse>()).Errors![0].Field);
     }
 
     [Fact]
@@ -88,7 +87,7 @@ public sealed class ModelsApiTests(SiloFixture fixture)
     {
         var response = await Http.GetAsync("v1/models/never-registered");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("model", (await response.Read<ProblemView>()).Errors![0].Field);
+        Assert.Equal("model", (await response.Read<ProblemResponse>()).Errors![0].Field);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using OrleansCt.Core.Api;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using OrleansCt.Storage.Log;
@@ -78,13 +77,13 @@ public sealed class PipelineTests
             }
 
             Assert.All(joins, j => Assert.Equal(new LabelsResponse(20, 20, 0, 0), j));
-            var live = await (await http.GetAsync("v1/models/busy")).Read<ModelView>();
+            var live = await (await http.GetAsync("v1/models/busy")).Read<ModelResponse>();
             Assert.Equal((36L * 20, 36L * 20, 36L * 20), (live.Events, live.Labels, live.LearnerUpdates));
             var stats = await (await http.GetAsync("v1/models/busy/stats")).ReadJson();
 
             silo = await silo.RestartAsync();
 
-            var replayed = await (await silo.Http.GetAsync("v1/models/busy")).Read<ModelView>();
+            var replayed = await (await silo.Http.GetAsync("v1/models/busy")).Read<ModelResponse>();
             var replayedStats = await (await silo.Http.GetAsync("v1/models/busy/stats")).ReadJson();
             Assert.Equal((live.Events, live.Labels, live.LearnerUpdates, live.LastSequence), (replayed.Events, replayed.Labels, replayed.LearnerUpdates, replayed.LastSequence));
             Assert.Equal(live.Snapshot, replayed.Snapshot);

@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -33,7 +32,7 @@ public sealed class ResendTests
         await http.PostRaw("v1/models/resend/events", Batch("c", 3, x: 20));
 
         var retry = await (await http.PostRaw("v1/models/resend/events", Batch("a", 3))).Read<PredictResponse>();
-        var model = await (await http.GetAsync("v1/models/resend")).Read<ModelView>();
+        var model = await (await http.GetAsync("v1/models/resend")).Read<ModelResponse>();
 
         Assert.Equal(3, retry.Duplicates);
         Assert.Equal(first.Predictions.Select(p => p.Value), retry.Predictions.Select(p => p.Value));
@@ -52,7 +51,7 @@ public sealed class ResendTests
         await http.PostRaw("v1/models/relabel/events", Batch("q", 3));
 
         var again = await (await http.PostRaw("v1/models/relabel/labels", labels)).Read<LabelsResponse>();
-        var model = await (await http.GetAsync("v1/models/relabel")).Read<ModelView>();
+        var model = await (await http.GetAsync("v1/models/relabel")).Read<ModelResponse>();
 
         Assert.Equal(new LabelsResponse(2, 2, 0, 0), stored);
         Assert.Equal(new LabelsResponse(2, 0, 0, 2), again);

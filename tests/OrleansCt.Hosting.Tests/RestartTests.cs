@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -25,13 +24,13 @@ public sealed class RestartTests
             // This answer brings the snapshot with every label learned to the ingest grain, so the probe below is
             // predicted with the same weights the restarted silo will restore.
             await silo.Http.PostRaw("v1/models/keep/predict", """{"events": [{"id": "refresh", "features": {"nswprice": 0.5, "day": "1"}}]}""");
-            var before = await (await silo.Http.GetAsync("v1/models/keep")).Read<ModelView>();
+            var before = await (await silo.Http.GetAsync("v1/models/keep")).Read<ModelResponse>();
             var probe = """{"events": [{"id": "probe-1", "features": {"nswprice": 0.8, "day": "3"}}]}""";
             var predictedBefore = await (await silo.Http.PostRaw("v1/models/keep/predict", probe)).Read<PredictResponse>();
 
             silo = await silo.RestartAsync();
 
-            var after = await (await silo.Http.GetAsync("v1/models/keep")).Read<ModelView>();
+            var after = await (await silo.Http.GetAsync("v1/models/keep")).Read<ModelResponse>();
             Assert.Equal((before.Events + 1, before.Labels, before.UnmatchedLabels, before.LearnerUpdates),
                 (after.Events, after.Labels, after.UnmatchedLabels, after.LearnerUpdates));
             Assert.Equal(21, after.Labels);

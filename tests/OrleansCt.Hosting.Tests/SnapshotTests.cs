@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -20,7 +19,7 @@ public sealed class SnapshotTests
         async Task<long> SendAt(string id, double time)
         {
             (await http.PostRaw("v1/models/hourly/events", $$$"""{"events": [{"id": "{{{id}}}", "time": {{{time}}}, "features": {"x": 1}, "label": 2}]}""")).EnsureSuccessStatusCode();
-            return (await (await http.GetAsync("v1/models/hourly")).Read<ModelView>()).Snapshot!.Sequence;
+            return (await (await http.GetAsync("v1/models/hourly")).Read<ModelResponse>()).Snapshot!.Sequence;
         }
 
         // Sequence 1 is the definition. The first update publishes; the next hour of event time publishes again.

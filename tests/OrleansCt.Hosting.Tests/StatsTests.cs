@@ -1,5 +1,4 @@
 using System.Net;
-using OrleansCt.Core.Api;
 using OrleansCt.Hosting.Tests.Infrastructure;
 
 namespace OrleansCt.Hosting.Tests;
@@ -85,7 +84,7 @@ public sealed class StatsTests(SiloFixture fixture)
         Assert.Equal(new DataQualityView(0, 1, 0, MissingShare: 0), counted.DataQuality!["nswprice"]);
         Assert.Equal(new DataQualityView(0, 0, 1, MissingShare: 0), counted.DataQuality["day"]);
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(["events[0].features.nswprice", "events[0].features.day"], (await refused.Read<ProblemView>()).Errors!.Select(e => e.Field));
+        Assert.Equal(["events[0].features.nswprice", "events[0].features.day"], (await refused.Read<ProblemResponse>()).Errors!.Select(e => e.Field));
         Assert.Equal(2, after.Window.Events);
     }
 

@@ -11,15 +11,15 @@ public interface IAlertGrain : IGrainWithStringKey
     [Alias("Observe")]
     Task Observe(Immutable<byte[]> observations, Immutable<byte[]> spec);
 
-    /// <summary>Alerts (Alert[] JSON, newest first), all or in one state ("open", "acknowledged", "resolved").</summary>
+    /// <summary>Alerts, newest first, all or in one state ("open", "acknowledged", "resolved").</summary>
     [Alias("List")]
-    Task<byte[]> List(string? state);
+    Task<Alert[]> List(string? state);
 
     [Alias("Acknowledge")]
-    Task<AlertReply> Acknowledge(string id, string by, string? comment);
+    Task<AlertActionResult> Acknowledge(string id, string by, string? comment);
 
     [Alias("Resolve")]
-    Task<AlertReply> Resolve(string id, string by);
+    Task<AlertActionResult> Resolve(string id, string by);
 
     /// <summary>Attempts every webhook delivery that is due now (a timer does the same).</summary>
     [Alias("DeliverDue")]

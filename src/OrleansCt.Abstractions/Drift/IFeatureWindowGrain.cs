@@ -3,7 +3,7 @@ namespace OrleansCt.Abstractions.Drift;
 /// <summary>
 /// The drift history of one feature group of a model (key "model/group"): the reference and a ring of closed buckets.
 /// Fed once per closed bucket; scores each completed window and hands its observations to the model's alert grain.
-/// Payloads are the JSON of OrleansCt.Core.Drift.Windows records (DriftJson).
+/// The feed is the JSON of OrleansCt.Core.Drift.Windows records (DriftJson); the history travels as contracts.
 /// </summary>
 [Alias("OrleansCt.IFeatureWindowGrain")]
 public interface IFeatureWindowGrain : IGrainWithStringKey
@@ -12,7 +12,7 @@ public interface IFeatureWindowGrain : IGrainWithStringKey
     [Alias("Feed")]
     Task<long> Feed(Immutable<byte[]> feed);
 
-    /// <summary>The scores (DriftEvaluation[] JSON) of every window the ring can end, for a window of this many seconds (null: the model's setting), ending within [from, to].</summary>
+    /// <summary>The scores of every window the ring can end, for a window of this many seconds (null: the model's setting), ending within [from, to].</summary>
     [Alias("GetHistory")]
-    Task<byte[]> GetHistory(double? windowSeconds, double? from, double? to);
+    Task<DriftEvaluation[]> GetHistory(double? windowSeconds, double? from, double? to);
 }

@@ -15,4 +15,4 @@ public sealed record AppendEventsResult(
     [property: Id(4)] int Duplicates,
     [property: Id(5)] long Sequence,
     [property: Id(6)] ModelSnapshot? Fresh,
-    [property: Id(7)] IReadOnlyList<OrleansCt.Core.Validation.FieldError>? Errors = null);
+    [property: Id(7)] IReadOnlyList<FieldError>? Errors = null);

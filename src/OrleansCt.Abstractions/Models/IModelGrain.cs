@@ -28,17 +28,17 @@ public interface IModelGrain : IGrainWithStringKey
 
     /// <summary>Enforces retention now (it also runs in the background) and says what was dropped.</summary>
     [Alias("EnforceRetention")]
-    Task<RetentionReport> EnforceRetention();
+    Task<RetentionResult> EnforceRetention();
 
-    /// <summary>Stats over a window ("all", "24h", "10000e") as the JSON of a StatsResponse.</summary>
+    /// <summary>Stats over a window ("all", "24h", "10000e").</summary>
     [Alias("GetStats")]
     Task<StatsResult> GetStats(string window);
 
     /// <summary>Sets the reference drift is measured against (CSV rows or an event-time range of the log).</summary>
     [Alias("SetReference")]
-    Task<ReferenceResult> SetReference(Immutable<ReferenceRequest> request);
+    Task<ReferenceResult> SetReference(Immutable<ReferenceSubmission> request);
 
-    /// <summary>Drift scores over time (the JSON of a DriftResponse) for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
+    /// <summary>Drift scores over time for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
     [Alias("GetDrift")]
-    Task<StatsResult> GetDrift(double? windowSeconds, double? from, double? to);
+    Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to);
 }

@@ -26,7 +26,7 @@ public sealed class ModelDefinitionConverter : IConverter<ModelDefinition, Model
         Task = s.Task, Target = s.Target, Classes = s.Classes, PositiveClass = s.PositiveClass, Features = s.Features, Learner = s.Learner,
         Monitoring = s.Monitoring ?? new MonitoringSpec(),
         Validation = s.Validation ?? new ValidationSpec(),
-        Alerts = s.AlertsJson is null ? new AlertSpec() : System.Text.Json.JsonSerializer.Deserialize<AlertSpec>(s.AlertsJson, Core.Json.JsonDefaults.Options)!,
+        Alerts = s.AlertsJson is null ? new AlertSpec() : System.Text.Json.JsonSerializer.Deserialize<AlertSpec>(s.AlertsJson, JsonDefaults.Options)!,
     };
 
     public ModelDefinitionSurrogate ConvertToSurrogate(in ModelDefinition v) => new()
@@ -34,6 +34,6 @@ public sealed class ModelDefinitionConverter : IConverter<ModelDefinition, Model
         Task = v.Task, Target = v.Target, Classes = [.. v.Classes], PositiveClass = v.PositiveClass, Features = [.. v.Features], Learner = v.Learner,
         Monitoring = v.Monitoring,
         Validation = v.Validation,
-        AlertsJson = System.Text.Json.JsonSerializer.Serialize(v.Alerts, Core.Json.JsonDefaults.Options),
+        AlertsJson = System.Text.Json.JsonSerializer.Serialize(v.Alerts, JsonDefaults.Options),
     };
 }

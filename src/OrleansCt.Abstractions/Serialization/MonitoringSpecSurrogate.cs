@@ -29,7 +29,7 @@ public sealed class MonitoringSpecConverter : IConverter<MonitoringSpec, Monitor
         BucketSeconds = s.BucketSeconds, BucketEvents = s.BucketEvents, AllowedLatenessSeconds = s.AllowedLatenessSeconds, Ring = s.Ring,
         ReferenceEvents = s.ReferenceEvents, HistogramBins = s.HistogramBins, QuantileK = s.QuantileK, CategoryCap = s.CategoryCap,
         FadingFactor = s.FadingFactor, AucBins = s.AucBins, Detectors = s.Detectors ?? [],
-        Drift = s.DriftJson is null ? new DriftSpec() : System.Text.Json.JsonSerializer.Deserialize<DriftSpec>(s.DriftJson, Core.Json.JsonDefaults.Options)!,
+        Drift = s.DriftJson is null ? new DriftSpec() : System.Text.Json.JsonSerializer.Deserialize<DriftSpec>(s.DriftJson, JsonDefaults.Options)!,
     };
 
     public MonitoringSpecSurrogate ConvertToSurrogate(in MonitoringSpec v) => new()
@@ -37,6 +37,6 @@ public sealed class MonitoringSpecConverter : IConverter<MonitoringSpec, Monitor
         BucketSeconds = v.BucketSeconds, BucketEvents = v.BucketEvents, AllowedLatenessSeconds = v.AllowedLatenessSeconds, Ring = v.Ring,
         ReferenceEvents = v.ReferenceEvents, HistogramBins = v.HistogramBins, QuantileK = v.QuantileK, CategoryCap = v.CategoryCap,
         FadingFactor = v.FadingFactor, AucBins = v.AucBins, Detectors = [.. v.Detectors],
-        DriftJson = System.Text.Json.JsonSerializer.Serialize(v.Drift, Core.Json.JsonDefaults.Options),
+        DriftJson = System.Text.Json.JsonSerializer.Serialize(v.Drift, JsonDefaults.Options),
     };
 }

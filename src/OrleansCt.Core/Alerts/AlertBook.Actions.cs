@@ -4,7 +4,7 @@ namespace OrleansCt.Core.Alerts;
 public sealed partial class AlertBook
 {
     /// <summary>Marks an open alert as seen by <paramref name="by"/>; it still resolves by itself when its score clears.</summary>
-    public AlertActionResult Acknowledge(string id, string by, string? comment, double at)
+    public AlertDecision Acknowledge(string id, string by, string? comment, double at)
     {
         if (Refusal(id, by, at, "acknowledge") is { } refusal)
         {
@@ -14,7 +14,7 @@ public sealed partial class AlertBook
         var alert = _alerts[id];
         if (alert.State == AlertStatus.Acknowledged)
         {
-            return AlertActionResult.Refused(AlertActionStatus.Conflict, alert, $"Alert '{id}' is already acknowledged by {alert.AcknowledgedBy}.");
+            return AlertDecision.Refused(AlertDecisionStatus.Conflict, alert, $"Alert '{id}' is already acknowledged by {alert.AcknowledgedBy}.");
         }
 
         var acknowledged = alert with
@@ -25,25 +25,25 @@ public sealed partial class AlertBook
             AcknowledgedComment = string.IsNullOrWhiteSpace(comment) ? null : comment,
         };
         _alerts[id] = acknowledged;
-        return AlertActionResult.Done(new AlertEvent(AlertEventKind.Acknowledged, acknowledged, at));
+        return AlertDecision.Done(new AlertEvent(AlertEventKind.Acknowledged, acknowledged, at));
     }
 
     /// <summary>
     /// Resolves an open or acknowledged alert now, whether or not its score has cleared. The key's cooldown starts
     /// here; if the condition persists, a new alert opens on the first bad evaluation after the cooldown.
     /// </summary>
-    public AlertActionResult Resolve(string id, string by, double at)
+    public AlertDecision Resolve(string id, string by, double at)
     {
         if (Refusal(id, by, at, "resolve") is { } refusal)
         {
             return refusal;
         }
 
-        return AlertActionResult.Done(Close(_alerts[id], at, by));
+        return AlertDecision.Done(Close(_alerts[id], at, by));
     }
 
     /// <summary>The refusal of an action on an unknown or resolved alert, or by nobody; null when the action may go on.</summary>
-    private AlertActionResult? Refusal(string id, string by, double at, string action)
+    private AlertDecision? Refusal(string id, string by, double at, string action)
     {
         ArgumentNullException.ThrowIfNull(id);
         if (!double.IsFinite(at))
@@ -53,16 +53,16 @@ public sealed partial class AlertBook
 
         if (!_alerts.TryGetValue(id, out var alert))
         {
-            return AlertActionResult.Refused(AlertActionStatus.NotFound, null, $"There is no alert '{id}' (resolved alerts beyond the newest {Policy.MaxResolved} are not kept).");
+            return AlertDecision.Refused(AlertDecisionStatus.NotFound, null, $"There is no alert '{id}' (resolved alerts beyond the newest {Policy.MaxResolved} are not kept).");
         }
 
         if (string.IsNullOrWhiteSpace(by))
         {
-            return AlertActionResult.Refused(AlertActionStatus.Invalid, alert, $"Say who is going to {action} alert '{id}'.");
+            return AlertDecision.Refused(AlertDecisionStatus.Invalid, alert, $"Say who is going to {action} alert '{id}'.");
         }
 
         return alert.State == AlertStatus.Resolved
-            ? AlertActionResult.Refused(AlertActionStatus.Conflict, alert, $"Alert '{id}' is already resolved; there is nothing left to {action}.")
+            ? AlertDecision.Refused(AlertDecisionStatus.Conflict, alert, $"Alert '{id}' is already resolved; there is nothing left to {action}.")
             : null;
     }
 }

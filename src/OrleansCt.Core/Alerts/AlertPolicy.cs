@@ -1,28 +1,27 @@
 namespace OrleansCt.Core.Alerts;
 
 /// <summary>
-/// How an <see cref="AlertBook"/> turns observations into alerts: the hysteresis band and the run of clear
-/// evaluations that resolve an alert, the cooldown before a key may alert again, the factor that makes an alert
-/// critical, and how many resolved alerts are kept.
+/// How an <see cref="AlertBook"/> turns observations into alerts: the model's <see cref="AlertSpec"/> (hysteresis band,
+/// the run of clear evaluations that resolve an alert, cooldown, critical factor — read from it, never copied) and how
+/// many resolved alerts the book keeps, which is the book's own limit and not part of a model's definition.
 /// </summary>
-public sealed record AlertPolicy
+/// <param name="Spec">The model's alert settings; only its book fields matter here.</param>
+/// <param name="MaxResolved">Resolved alerts kept; beyond it the one resolved longest ago is dropped. Not negative.</param>
+public sealed record AlertPolicy(AlertSpec Spec, int MaxResolved = 1_000)
 {
-    public static AlertPolicy Default { get; } = new();
+    public static AlertPolicy Default { get; } = new(new AlertSpec());
 
     /// <summary>Share of the threshold by which a score must come back before it counts as clear: below threshold·(1 − h) for "above" scores, above threshold·(1 + h) for "below" ones. In [0, 1).</summary>
-    public double Hysteresis { get; init; } = 0.1;
+    public double Hysteresis => Spec.Hysteresis;
 
     /// <summary>Consecutive clear evaluations that resolve an open alert; at least 1.</summary>
-    public int ResolveAfter { get; init; } = 3;
+    public int ResolveAfter => Spec.ResolveAfter;
 
     /// <summary>Seconds after a key's alert resolves during which no new alert opens on it; not negative.</summary>
-    public double CooldownSeconds { get; init; } = 3600;
+    public double CooldownSeconds => Spec.CooldownSeconds;
 
     /// <summary>A score at threshold·f ("above") or threshold/f ("below") or beyond is critical; at least 1.</summary>
-    public double CriticalFactor { get; init; } = 2;
-
-    /// <summary>Resolved alerts kept; beyond it the one resolved longest ago is dropped. Not negative.</summary>
-    public int MaxResolved { get; init; } = 1_000;
+    public double CriticalFactor => Spec.CriticalFactor;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first field with a value that cannot work; returns this policy otherwise.</summary>
     public AlertPolicy Validate()

@@ -17,7 +17,7 @@ public static class ReferenceBatch
     /// <summary>The column that gives the rows' event times, as an event's "time" does.</summary>
     public const string TimeColumn = "time";
 
-    public static ReadOutcome<EventBatch> Read(ReferenceColumns columns, ModelSchema schema)
+    public static ReadResult<EventBatch> Read(ReferenceColumns columns, ModelSchema schema)
     {
         var errors = new List<FieldError>();
         var rows = columns.Rows;
@@ -81,7 +81,7 @@ public static class ReferenceBatch
             Categorical = categorical,
             Labels = labels,
         };
-        return errors.Count > 0 ? new ReadOutcome<EventBatch>(null, errors) : new ReadOutcome<EventBatch>(batch, []);
+        return errors.Count > 0 ? new ReadResult<EventBatch>(null, errors) : new ReadResult<EventBatch>(batch, []);
     }
 
     private static double[] Times(IReadOnlyList<string?> values, List<FieldError> errors)

@@ -1,4 +1,3 @@
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Buckets;
 using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Schema;

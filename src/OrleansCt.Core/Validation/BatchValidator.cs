@@ -14,17 +14,17 @@ namespace OrleansCt.Core.Validation;
 public static class BatchValidator
 {
     /// <summary>The batch as it will be logged (missing times filled with <paramref name="arrivalSeconds"/>), or its errors.</summary>
-    public static ReadOutcome<EventBatch> Validate(EventBatch batch, ModelSchema schema, BatchKind kind, double arrivalSeconds)
+    public static ReadResult<EventBatch> Validate(EventBatch batch, ModelSchema schema, BatchKind kind, double arrivalSeconds)
     {
         ArgumentNullException.ThrowIfNull(batch);
         if (batch.Count == 0 || batch.Count > BatchLimits.MaxEvents)
         {
-            return new ReadOutcome<EventBatch>(null, [new FieldError("events", $"holds {batch.Count} events; a batch holds 1 to {BatchLimits.MaxEvents}")], TooLarge: batch.Count > BatchLimits.MaxEvents);
+            return new ReadResult<EventBatch>(null, [new FieldError("events", $"holds {batch.Count} events; a batch holds 1 to {BatchLimits.MaxEvents}")], TooLarge: batch.Count > BatchLimits.MaxEvents);
         }
 
         if (Shape(batch, schema, kind) is { } shape)
         {
-            return new ReadOutcome<EventBatch>(null, [shape]);
+            return new ReadResult<EventBatch>(null, [shape]);
         }
 
         var errors = new ErrorList();
@@ -46,8 +46,8 @@ public static class BatchValidator
         }
 
         return errors.Count > 0
-            ? new ReadOutcome<EventBatch>(null, errors.ToList())
-            : new ReadOutcome<EventBatch>(times == batch.Times ? batch : batch with { Times = times }, []);
+            ? new ReadResult<EventBatch>(null, errors.ToList())
+            : new ReadResult<EventBatch>(times == batch.Times ? batch : batch with { Times = times }, []);
     }
 
     /// <summary>Columns that do not fit the schema or the batch's count: one error, since nothing row by row would make sense.</summary>

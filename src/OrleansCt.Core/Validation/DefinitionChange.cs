@@ -27,7 +27,7 @@ public static class DefinitionChange
             errors.Add(new FieldError("learner", "cannot change once the model has learned"));
         }
 
-        if (System.Text.Json.JsonSerializer.Serialize(current.Monitoring, Json.JsonDefaults.Options) != System.Text.Json.JsonSerializer.Serialize(proposed.Monitoring, Json.JsonDefaults.Options))
+        if (System.Text.Json.JsonSerializer.Serialize(current.Monitoring, JsonDefaults.Options) != System.Text.Json.JsonSerializer.Serialize(proposed.Monitoring, JsonDefaults.Options))
         {
             errors.Add(new FieldError("monitoring", "cannot change once the model has buckets"));
         }

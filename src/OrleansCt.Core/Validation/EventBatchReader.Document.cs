@@ -12,7 +12,7 @@ public static partial class EventBatchReader
     /// answers through it whenever its streaming pass finds anything but a plain valid batch, so errors (fields, messages,
     /// order) and every unusual input come out of this code.
     /// </summary>
-    internal static ReadOutcome<EventBatch> ReadWithDocument(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
+    internal static ReadResult<EventBatch> ReadWithDocument(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
     {
         JsonDocument document;
         try
@@ -21,7 +21,7 @@ public static partial class EventBatchReader
         }
         catch (JsonException e)
         {
-            return new ReadOutcome<EventBatch>(null, [new FieldError("body", $"is not valid JSON: {e.Message}")]);
+            return new ReadResult<EventBatch>(null, [new FieldError("body", $"is not valid JSON: {e.Message}")]);
         }
 
         using (document)
@@ -30,18 +30,18 @@ public static partial class EventBatchReader
         }
     }
 
-    public static ReadOutcome<EventBatch> Read(JsonElement root, ModelSchema schema, BatchKind kind, double arrivalSeconds)
+    public static ReadResult<EventBatch> Read(JsonElement root, ModelSchema schema, BatchKind kind, double arrivalSeconds)
     {
         if (!RequestShape.TryGetArray(root, "events", out var events, out var shapeError))
         {
-            return new ReadOutcome<EventBatch>(null, [shapeError!]);
+            return new ReadResult<EventBatch>(null, [shapeError!]);
         }
 
         var count = events.GetArrayLength();
         if (count == 0 || count > BatchLimits.MaxEvents)
         {
             var error = new FieldError("events", $"holds {count} events; a batch holds 1 to {BatchLimits.MaxEvents}");
-            return new ReadOutcome<EventBatch>(null, [error], TooLarge: count > BatchLimits.MaxEvents);
+            return new ReadResult<EventBatch>(null, [error], TooLarge: count > BatchLimits.MaxEvents);
         }
 
         var columns = new BatchColumns(schema, count, kind == BatchKind.Events);
@@ -53,8 +53,8 @@ public static partial class EventBatchReader
         }
 
         return errors.Count > 0
-            ? new ReadOutcome<EventBatch>(null, errors.ToList())
-            : new ReadOutcome<EventBatch>(columns.ToBatch(), []);
+            ? new ReadResult<EventBatch>(null, errors.ToList())
+            : new ReadResult<EventBatch>(columns.ToBatch(), []);
     }
 
     private static void ReadEvent(JsonElement element, int index, ModelSchema schema, BatchKind kind, double arrival, BatchColumns columns, ErrorList errors)

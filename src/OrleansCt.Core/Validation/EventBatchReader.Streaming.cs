@@ -17,7 +17,7 @@ public static partial class EventBatchReader
     /// outcome only the document reader's rules decide: a name given twice (an event field, a feature, or a feature under
     /// its name and an alias), an escaped name or label, a schema whose names it cannot match byte for byte.
     /// </summary>
-    internal static ReadOutcome<EventBatch>? TryReadStreaming(ReadOnlySpan<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
+    internal static ReadResult<EventBatch>? TryReadStreaming(ReadOnlySpan<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
     {
         var compiled = StreamingSchema.Of(schema);
         if (!compiled.Usable)
@@ -30,7 +30,7 @@ public static partial class EventBatchReader
         {
             var reader = new Utf8JsonReader(json);
             var count = ReadBody(ref reader, compiled, kind, arrivalSeconds, buffers);
-            return count > 0 ? new ReadOutcome<EventBatch>(buffers.ToBatch(count, kind == BatchKind.Events), []) : null;
+            return count > 0 ? new ReadResult<EventBatch>(buffers.ToBatch(count, kind == BatchKind.Events), []) : null;
         }
         catch (JsonException)
         {

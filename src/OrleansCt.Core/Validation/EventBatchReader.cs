@@ -15,6 +15,6 @@ namespace OrleansCt.Core.Validation;
 /// </remarks>
 public static partial class EventBatchReader
 {
-    public static ReadOutcome<EventBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds) =>
+    public static ReadResult<EventBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds) =>
         TryReadStreaming(json.Span, schema, kind, arrivalSeconds) ?? ReadWithDocument(json, schema, kind, arrivalSeconds);
 }

@@ -7,7 +7,7 @@ namespace OrleansCt.Core.Validation;
 /// <summary>Reads {"labels": [{"id", "label"}]}; any error rejects the whole batch.</summary>
 public static class LabelBatchReader
 {
-    public static ReadOutcome<LabelBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema)
+    public static ReadResult<LabelBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema)
     {
         try
         {
@@ -16,22 +16,22 @@ public static class LabelBatchReader
         }
         catch (JsonException e)
         {
-            return new ReadOutcome<LabelBatch>(null, [new FieldError("body", $"is not valid JSON: {e.Message}")]);
+            return new ReadResult<LabelBatch>(null, [new FieldError("body", $"is not valid JSON: {e.Message}")]);
         }
     }
 
-    public static ReadOutcome<LabelBatch> Read(JsonElement root, ModelSchema schema)
+    public static ReadResult<LabelBatch> Read(JsonElement root, ModelSchema schema)
     {
         if (!RequestShape.TryGetArray(root, "labels", out var items, out var shapeError))
         {
-            return new ReadOutcome<LabelBatch>(null, [shapeError!]);
+            return new ReadResult<LabelBatch>(null, [shapeError!]);
         }
 
         var count = items.GetArrayLength();
         if (count == 0 || count > BatchLimits.MaxEvents)
         {
             var error = new FieldError("labels", $"holds {count} labels; a batch holds 1 to {BatchLimits.MaxEvents}");
-            return new ReadOutcome<LabelBatch>(null, [error], TooLarge: count > BatchLimits.MaxEvents);
+            return new ReadResult<LabelBatch>(null, [error], TooLarge: count > BatchLimits.MaxEvents);
         }
 
         var ids = new string[count];
@@ -45,8 +45,8 @@ public static class LabelBatchReader
         }
 
         return errors.Count > 0
-            ? new ReadOutcome<LabelBatch>(null, errors.ToList())
-            : new ReadOutcome<LabelBatch>(new LabelBatch(ids, labels), []);
+            ? new ReadResult<LabelBatch>(null, errors.ToList())
+            : new ReadResult<LabelBatch>(new LabelBatch(ids, labels), []);
     }
 
     private static void ReadOne(JsonElement item, int index, ModelSchema schema, string[] ids, double[] labels, Dictionary<string, int> seen, ErrorList errors)

@@ -4,7 +4,6 @@ using Orleans.Streams;
 using OrleansCt.Abstractions.Alerts;
 using OrleansCt.Core.Alerts;
 using OrleansCt.Core.Drift.Windows;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Storage;
 
@@ -57,17 +56,14 @@ public sealed partial class AlertGrain(
         await RecordAsync(changes);
     }
 
-    public Task<byte[]> List(string? status)
-    {
-        var alerts = status is null ? _book.Alerts : _book.Alerts.Where(a => string.Equals(a.State.ToString(), status, StringComparison.OrdinalIgnoreCase)).ToList();
-        return Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(alerts, JsonDefaults.Options));
-    }
+    public Task<Alert[]> List(string? status) =>
+        Task.FromResult((status is null ? _book.Alerts : _book.Alerts.Where(a => string.Equals(a.State.ToString(), status, StringComparison.OrdinalIgnoreCase))).ToArray());
 
-    public async Task<AlertReply> Acknowledge(string id, string by, string? comment) =>
+    public async Task<AlertActionResult> Acknowledge(string id, string by, string? comment) =>
         await ReplyAsync(_book.Acknowledge(id, by, comment, time.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0));
 
     // A person's resolution starts the cooldown, which runs in event time: it is stamped with the latest window's end.
-    public async Task<AlertReply> Resolve(string id, string by) =>
+    public async Task<AlertActionResult> Resolve(string id, string by) =>
         await ReplyAsync(_book.Resolve(id, by, double.IsFinite(state.State.LatestEvaluation) ? state.State.LatestEvaluation : 0));
 
     public async Task DeliverDue()
@@ -80,15 +76,21 @@ public sealed partial class AlertGrain(
         }
     }
 
-    private async Task<AlertReply> ReplyAsync(AlertActionResult result)
+    private async Task<AlertActionResult> ReplyAsync(AlertDecision decision)
     {
-        if (result.Ok && result.Event is { } change)
+        if (decision.Ok && decision.Event is { } change)
         {
             await RecordAsync([change]);
         }
 
-        var alert = result.Alert is null ? null : JsonSerializer.SerializeToUtf8Bytes(result.Alert, JsonDefaults.Options);
-        return new AlertReply(JsonNamingPolicy.CamelCase.ConvertName(result.Status.ToString()), result.Error, alert);
+        var status = decision.Status switch
+        {
+            AlertDecisionStatus.Done => AlertActionStatus.Done,
+            AlertDecisionStatus.NotFound => AlertActionStatus.NotFound,
+            AlertDecisionStatus.Conflict => AlertActionStatus.Conflict,
+            _ => AlertActionStatus.Invalid,
+        };
+        return new AlertActionResult(status, decision.Error, decision.Alert);
     }
 
     /// <summary>Stores the book and the queued deliveries, then publishes; the first delivery attempt follows at once.</summary>
@@ -122,13 +124,7 @@ public sealed partial class AlertGrain(
     /// <summary>Applies the model's current policy (hysteresis, cooldown, severity) to the book, keeping its alerts.</summary>
     private void Rebook()
     {
-        var policy = new AlertPolicy
-        {
-            Hysteresis = _spec.Hysteresis,
-            ResolveAfter = _spec.ResolveAfter,
-            CooldownSeconds = _spec.CooldownSeconds,
-            CriticalFactor = _spec.CriticalFactor,
-        };
+        var policy = _book.Policy with { Spec = _spec };
         if (policy != _book.Policy)
         {
             _book = AlertBook.FromState(_book.ToState(), policy);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrleansCt.Core.Alerts;
-using OrleansCt.Core.Json;
 
 namespace OrleansCt.Grains.Alerts;
 

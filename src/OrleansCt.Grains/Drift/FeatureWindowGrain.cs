@@ -38,6 +38,6 @@ public sealed class FeatureWindowGrain(
         return _window.LastIndex;
     }
 
-    public Task<byte[]> GetHistory(double? windowSeconds, double? from, double? to) =>
-        Task.FromResult(DriftJson.Write(_window.History(windowSeconds, from, to)));
+    public Task<DriftEvaluation[]> GetHistory(double? windowSeconds, double? from, double? to) =>
+        Task.FromResult(_window.History(windowSeconds, from, to).ToArray());
 }

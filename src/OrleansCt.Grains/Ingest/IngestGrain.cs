@@ -26,7 +26,7 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
         IngestAsync(model, kind, (schema, arrival) => BatchValidator.Validate(batch.Value, schema, kind, arrival));
 
     /// <summary>Reads (and checks) the batch against the snapshot's schema, predicts, and hands it to the model grain; again on a newer schema.</summary>
-    private async Task<IngestResult> IngestAsync(string model, BatchKind kind, Func<Core.Schema.ModelSchema, double, ReadOutcome<EventBatch>> reader)
+    private async Task<IngestResult> IngestAsync(string model, BatchKind kind, Func<Core.Schema.ModelSchema, double, ReadResult<EventBatch>> reader)
     {
         var owner = GrainFactory.GetGrain<IModelGrain>(model);
         var compiled = await GetSnapshotAsync(model, owner);

@@ -53,24 +53,24 @@ public sealed partial class ModelGrain
         }
     }
 
-    public async Task<StatsResult> GetDrift(double? windowSeconds, double? from, double? to)
+    public async Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to)
     {
         await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
-            return new StatsResult(false, [], null);
+            return new DriftResult(ReadStatus.NotFound, null);
         }
 
         await FlushWindowsAsync();
         var parts = new List<DriftEvaluation[]>();
         foreach (var (key, _, _) in FeatureGroups(Model, schema))
         {
-            parts.Add(DriftJson.Read<DriftEvaluation[]>(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to)));
+            parts.Add(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to));
         }
 
         var points = FeatureGroupMerge.Merge(parts);
         var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, points);
-        return new StatsResult(true, [], System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(response, Core.Json.JsonDefaults.Options));
+        return new DriftResult(ReadStatus.Ok, response);
     }
 
     /// <summary>Sends the outbox until it is empty (or a send fails), so what has been applied is readable in the windows and alerts.</summary>

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Inference;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Grains.Log;
@@ -17,12 +15,12 @@ public sealed partial class ModelGrain
     /// infers its schema and compares it with the model's, optionally accepts the inferred bounds and optionality (a
     /// definition update, refused whole on a conflict), then logs the reference so a replay sets the same bins.
     /// </summary>
-    public async Task<ReferenceResult> SetReference(Immutable<ReferenceRequest> request)
+    public async Task<ReferenceResult> SetReference(Immutable<ReferenceSubmission> request)
     {
         await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
-            return new ReferenceResult("notFound", [], null);
+            return new ReferenceResult(ReferenceStatus.NotFound, [], null);
         }
 
         var r = request.Value;
@@ -31,7 +29,7 @@ public sealed partial class ModelGrain
             : (null, null, null, "", [new FieldError("body", "give the reference as CSV (Content-Type: text/csv) or as JSON {\"from\": time, \"to\": time} with from < to")]);
         if (errors.Count > 0 || batch is null)
         {
-            return new ReferenceResult("invalid", errors, null);
+            return new ReferenceResult(ReferenceStatus.Invalid, errors, null);
         }
 
         var differences = SchemaComparison.Compare(schema.Definition.Features, inferred!);
@@ -40,7 +38,7 @@ public sealed partial class ModelGrain
             var accepted = await Register(schema.Definition with { Features = [.. schema.Definition.Features.Select(f => Accept(f, inferred!))] });
             if (accepted.Status is RegisterStatus.Conflict or RegisterStatus.Invalid)
             {
-                return new ReferenceResult("conflict", accepted.Errors, null);
+                return new ReferenceResult(ReferenceStatus.Conflict, accepted.Errors, null);
             }
         }
 
@@ -51,9 +49,9 @@ public sealed partial class ModelGrain
         await durable;
         await _pipeline.EnsureAppliedAsync();
         await CheckpointAsync();
-        var view = new ReferenceView(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,
+        var view = new ReferenceResponse(Model, profile.Revision, source, profile.Rows, sequence, r.Accept, inferred!, differences,
             profile.Features.Select(c => new ReferenceColumnView(c.Name, c.Categorical, c.Rows, c.MissingShare, c.Distinct, c.Histogram.Counts.Length, c.ChunkThreshold)).ToArray());
-        return new ReferenceResult("set", [], JsonSerializer.SerializeToUtf8Bytes(view, JsonDefaults.Options));
+        return new ReferenceResult(ReferenceStatus.Set, [], view);
     }
 
     /// <summary>A declared feature with the reference's range and optionality; its name, type and categories stay.</summary>

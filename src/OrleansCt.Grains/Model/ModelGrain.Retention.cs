@@ -10,7 +10,7 @@ public sealed partial class ModelGrain
     /// Drops log entries older than the retention age, then the oldest beyond the size limit — never one that the
     /// stored checkpoint does not cover, since a restart must replay it — and adds what went to the totals.
     /// </summary>
-    public async Task<RetentionReport> EnforceRetention()
+    public async Task<RetentionResult> EnforceRetention()
     {
         // A checkpoint first, so that everything applied may go; what it does not cover must stay for replay.
         await _pipeline.EnsureAppliedAsync();
@@ -27,7 +27,7 @@ public sealed partial class ModelGrain
             await CheckpointAsync();
         }
 
-        return new RetentionReport(trimmed.Entries, trimmed.Events, trimmed.PayloadBytes, totals.Entries, totals.Events, totals.Bytes, totals.FirstRetainedSequence);
+        return new RetentionResult(trimmed.Entries, trimmed.Events, trimmed.PayloadBytes, totals.Entries, totals.Events, totals.Bytes, totals.FirstRetainedSequence);
     }
 
     private async Task OnRetentionTimer(CancellationToken cancellationToken)

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Monitoring;
 
 namespace OrleansCt.Grains.Model;
@@ -12,15 +10,15 @@ public sealed partial class ModelGrain
         await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
-            return new StatsResult(false, [], null);
+            return new StatsResult(ReadStatus.NotFound, [], null);
         }
 
         if (!WindowSpec.TryParse(window, out var spec, out var error))
         {
-            return new StatsResult(true, [error!], null);
+            return new StatsResult(ReadStatus.Invalid, [error!], null);
         }
 
         var report = StatsReport.Build(Model, schema, _applier.Monitor!, spec, _applier.UnmatchedLabels);
-        return new StatsResult(true, [], JsonSerializer.SerializeToUtf8Bytes(report, JsonDefaults.Options));
+        return new StatsResult(ReadStatus.Ok, [], report);
     }
 }

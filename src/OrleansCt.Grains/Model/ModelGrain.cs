@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Learning;
 using OrleansCt.Core.Labels;
 using OrleansCt.Core.Schema;

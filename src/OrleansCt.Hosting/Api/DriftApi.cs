@@ -46,10 +46,10 @@ public static class DriftApi
             return RequestBody.TooLarge();
         }
 
-        ReferenceRequest reference;
+        ReferenceSubmission reference;
         if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
         {
-            reference = new ReferenceRequest(body, null, null, accepted, rows);
+            reference = new ReferenceSubmission(body, null, null, accepted, rows);
         }
         else if (ReadRange(body, out var from, out var to) is { } problem)
         {
@@ -57,16 +57,16 @@ public static class DriftApi
         }
         else
         {
-            reference = new ReferenceRequest(null, from, to, accepted, rows);
+            reference = new ReferenceSubmission(null, from, to, accepted, rows);
         }
 
-        var result = await grains.GetGrain<IModelGrain>(model).SetReference(new Orleans.Concurrency.Immutable<ReferenceRequest>(reference));
+        var result = await grains.GetGrain<IModelGrain>(model).SetReference(new Orleans.Concurrency.Immutable<ReferenceSubmission>(reference));
         return result.Status switch
         {
-            "notFound" => Problems.NotFound(model),
-            "invalid" => Problems.Invalid(result.Errors),
-            "conflict" => Problems.Of(409, "The inferred schema cannot be accepted: it would change what the model has learned; nothing was changed.", result.Errors),
-            _ => Results.Bytes(result.Json!, "application/json"),
+            ReferenceStatus.NotFound => Problems.NotFound(model),
+            ReferenceStatus.Invalid => Problems.Invalid(result.Errors),
+            ReferenceStatus.Conflict => Problems.Of(409, "The inferred schema cannot be accepted: it would change what the model has learned; nothing was changed.", result.Errors),
+            _ => Json.Answer(result.Reference!),
         };
     }
 
@@ -125,7 +125,7 @@ public static class DriftApi
         }
 
         var result = await grains.GetGrain<IModelGrain>(model).GetDrift(seconds, start, end);
-        return !result.Found ? Problems.NotFound(model) : Results.Bytes(result.Json!, "application/json");
+        return result.Status == ReadStatus.NotFound ? Problems.NotFound(model) : Json.Answer(result.Drift!);
     }
 
     private static async Task<IResult> Alerts(string model, string? state, IGrainFactory grains)
@@ -145,7 +145,7 @@ public static class DriftApi
             return Problems.NotFound(model);
         }
 
-        return Results.Bytes(await grains.GetGrain<IAlertGrain>(model).List(state), "application/json");
+        return Json.Answer(await grains.GetGrain<IAlertGrain>(model).List(state));
     }
 
     private static async Task<IResult> Act(string model, HttpRequest request, IGrainFactory grains, bool acknowledge, CancellationToken ct)
@@ -169,9 +169,9 @@ public static class DriftApi
         var reply = acknowledge ? await alerts.Acknowledge(action.Id, action.By, action.Comment) : await alerts.Resolve(action.Id, action.By);
         return reply.Status switch
         {
-            "done" => Results.Bytes(reply.Alert!, "application/json"),
-            "notFound" => Problems.Of(404, $"Model '{model}' has no alert '{action.Id}'.", [new FieldError("id", reply.Error ?? "is not an alert of this model")]),
-            "conflict" => Problems.Of(409, "The alert cannot move that way.", [new FieldError("id", reply.Error ?? "conflict")]),
+            AlertActionStatus.Done => Json.Answer(reply.Alert!),
+            AlertActionStatus.NotFound => Problems.Of(404, $"Model '{model}' has no alert '{action.Id}'.", [new FieldError("id", reply.Error ?? "is not an alert of this model")]),
+            AlertActionStatus.Conflict => Problems.Of(409, "The alert cannot move that way.", [new FieldError("id", reply.Error ?? "conflict")]),
             _ => Problems.Invalid("body", reply.Error ?? "is not valid"),
         };
     }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Storage.Catalog;
@@ -84,7 +83,7 @@ public static class ModelsApi
         var d = info.Definition;
         var p = info.Performance;
         return Results.Json(
-            new ModelView
+            new ModelResponse
             {
                 Name = info.Model, Task = d.Task, Target = d.Target, Classes = d.Classes, PositiveClass = d.PositiveClass,
                 Features = d.Features, Learner = d.Learner, Monitoring = d.Monitoring, Validation = d.Validation, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
@@ -149,9 +148,12 @@ public static class ModelsApi
         }
 
         var result = await grains.GetGrain<IModelGrain>(model).GetStats(window ?? "all");
-        return !result.Found ? Problems.NotFound(model)
-            : result.Errors.Count > 0 ? Problems.Invalid(result.Errors)
-            : Results.Bytes(result.Json!, "application/json");
+        return result.Status switch
+        {
+            ReadStatus.NotFound => Problems.NotFound(model),
+            ReadStatus.Invalid => Problems.Invalid(result.Errors),
+            _ => Json.Answer(result.Stats!),
+        };
     }
 
     private static async Task<IResult> Retention(string model, IGrainFactory grains)

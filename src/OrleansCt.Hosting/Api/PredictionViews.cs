@@ -1,5 +1,4 @@
 using OrleansCt.Abstractions.Ingest;
-using OrleansCt.Core.Api;
 
 namespace OrleansCt.Hosting.Api;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using OrleansCt.Core.Api;
 using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Hosting.Api;
@@ -9,7 +8,7 @@ internal static class Problems
 {
     public static IResult Of(int status, string title, IReadOnlyList<FieldError> errors) =>
         Results.Json(
-            new ProblemView
+            new ProblemResponse
             {
                 Type = $"https://httpstatuses.io/{status}",
                 Title = title,

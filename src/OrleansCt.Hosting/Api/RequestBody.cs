@@ -20,5 +20,5 @@ internal static class RequestBody
     }
 
     public static IResult TooLarge() =>
-        Problems.TooLarge([new Core.Validation.FieldError("body", $"is larger than {MaxBytes / (1024 * 1024)} MB")]);
+        Problems.TooLarge([new FieldError("body", $"is larger than {MaxBytes / (1024 * 1024)} MB")]);
 }

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using OrleansCt.Abstractions.Alerts;
+using OrleansCt.Abstractions.Serialization;
 using OrleansCt.Grains;
 using OrleansCt.Storage;
 using StackExchange.Redis;
@@ -21,6 +23,7 @@ public static class SiloBuilderExtensions
         var storage = section.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         silo.Services.AddOrleansCtStorage(storage);
         silo.Services.AddOrleansCtGrains(options => section.GetSection("Model").Bind(options));
+        silo.Services.AddSerializer(serializer => serializer.AddContracts());
 
         // Alert changes are published on a memory stream; its subscriptions live in the grain storage ("PubSubStore").
         silo.AddMemoryStreams(AlertNotice.Provider);

@@ -47,9 +47,9 @@ public sealed class AlertBookActionTests
     {
         var book = new AlertBook();
         var ack = book.Acknowledge("drift:nothing:1", "ana", null, 0);
-        Assert.Equal((AlertActionStatus.NotFound, null, null, false), (ack.Status, ack.Alert, ack.Event, ack.Ok));
+        Assert.Equal((AlertDecisionStatus.NotFound, null, null, false), (ack.Status, ack.Alert, ack.Event, ack.Ok));
         Assert.Contains("drift:nothing:1", ack.Error);
-        Assert.Equal(AlertActionStatus.NotFound, book.Resolve("drift:nothing:1", "ana", 0).Status);
+        Assert.Equal(AlertDecisionStatus.NotFound, book.Resolve("drift:nothing:1", "ana", 0).Status);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class AlertBookActionTests
 
         var ack = book.Acknowledge("drift:vicprice:1", "ana", null, 9 * Hour);
         var resolve = book.Resolve("drift:vicprice:1", "ana", 9 * Hour);
-        Assert.Equal((AlertActionStatus.Conflict, AlertActionStatus.Conflict), (ack.Status, resolve.Status));
+        Assert.Equal((AlertDecisionStatus.Conflict, AlertDecisionStatus.Conflict), (ack.Status, resolve.Status));
         Assert.Contains("already resolved", ack.Error);
         Assert.Equal(AlertStatus.Resolved, ack.Alert!.State);
         Assert.Equal(AlertStateJson.Write(before), AlertStateJson.Write(book.ToState()));
@@ -75,7 +75,7 @@ public sealed class AlertBookActionTests
         Assert.True(book.Acknowledge("drift:vicprice:1", "ana", null, Hour).Ok);
 
         var again = book.Acknowledge("drift:vicprice:1", "ben", "me too", 2 * Hour);
-        Assert.Equal(AlertActionStatus.Conflict, again.Status);
+        Assert.Equal(AlertDecisionStatus.Conflict, again.Status);
         Assert.Contains("ana", again.Error);
         Assert.Equal(("ana", null), (book.Alerts[0].AcknowledgedBy, book.Alerts[0].AcknowledgedComment));
     }
@@ -85,8 +85,8 @@ public sealed class AlertBookActionTests
     {
         var book = new AlertBook();
         book.FeedPsi(0, 0.3);
-        Assert.Equal(AlertActionStatus.Invalid, book.Acknowledge("drift:vicprice:1", " ", null, Hour).Status);
-        Assert.Equal(AlertActionStatus.Invalid, book.Resolve("drift:vicprice:1", "", Hour).Status);
+        Assert.Equal(AlertDecisionStatus.Invalid, book.Acknowledge("drift:vicprice:1", " ", null, Hour).Status);
+        Assert.Equal(AlertDecisionStatus.Invalid, book.Resolve("drift:vicprice:1", "", Hour).Status);
         Assert.Equal(AlertStatus.Open, book.Alerts[0].State);
     }
 }

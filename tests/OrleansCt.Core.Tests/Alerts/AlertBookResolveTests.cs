@@ -99,7 +99,7 @@ public sealed class AlertBookResolveTests
     [Fact]
     public void A_policy_changes_the_band_the_run_and_the_factor()
     {
-        var book = new AlertBook(new AlertPolicy { Hysteresis = 0, ResolveAfter = 1, CriticalFactor = 1.5 });
+        var book = new AlertBook(new AlertPolicy(new AlertSpec { Hysteresis = 0, ResolveAfter = 1, CriticalFactor = 1.5 }));
 
         // 0.31 is beyond 1.5 × 0.2 = 0.3, so critical; without a band 0.19 is clear, and one clear evaluation resolves.
         Assert.Equal(AlertSeverity.Warning, Assert.Single(book.Observe(Psi(0, 0.29))).Alert.Severity);

@@ -37,7 +37,7 @@ public sealed class AlertBookStateTests
     [Fact]
     public void Resolved_alerts_beyond_the_bound_are_dropped_resolved_longest_ago_first_and_ids_go_on()
     {
-        var book = new AlertBook(new AlertPolicy { MaxResolved = 2, ResolveAfter = 1, CooldownSeconds = 0 });
+        var book = new AlertBook(new AlertPolicy(new AlertSpec { ResolveAfter = 1, CooldownSeconds = 0 }, 2));
 
         // "a" opens first but resolves last; "b" then "c" resolve before it.
         book.Observe(Psi(0, 0.3, "a"));
@@ -51,7 +51,7 @@ public sealed class AlertBookStateTests
         // Alert 2 of "b" opens: open alerts are never dropped, and the key's count survives its dropped alert.
         Assert.Equal("drift:b:2", Assert.Single(book.Observe(Psi(4, 0.3, "b"))).Alert.Id);
         Assert.Equal(3, book.Alerts.Count);
-        Assert.Equal(AlertActionStatus.NotFound, book.Resolve("drift:b:1", "ana", 5 * Hour).Status);
+        Assert.Equal(AlertDecisionStatus.NotFound, book.Resolve("drift:b:1", "ana", 5 * Hour).Status);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class AlertBookStateTests
     {
         var state = Busy().ToState();
         Assert.Equal(2, state.Alerts.Count(a => a.State == AlertStatus.Resolved));
-        var restored = AlertBook.FromState(state, new AlertPolicy { MaxResolved = 1 });
+        var restored = AlertBook.FromState(state, new AlertPolicy(new AlertSpec(), 1));
         Assert.Single(restored.InState(AlertStatus.Resolved));
         Assert.Equal(state.Alerts.Length - 1, restored.Alerts.Count);
     }
@@ -74,11 +74,11 @@ public sealed class AlertBookStateTests
     {
         var policy = field switch
         {
-            nameof(AlertPolicy.Hysteresis) => new AlertPolicy { Hysteresis = 1 },
-            nameof(AlertPolicy.ResolveAfter) => new AlertPolicy { ResolveAfter = 0 },
-            nameof(AlertPolicy.CooldownSeconds) => new AlertPolicy { CooldownSeconds = double.NaN },
-            nameof(AlertPolicy.CriticalFactor) => new AlertPolicy { CriticalFactor = 0.5 },
-            _ => new AlertPolicy { MaxResolved = -1 },
+            nameof(AlertPolicy.Hysteresis) => new AlertPolicy(new AlertSpec { Hysteresis = 1 }),
+            nameof(AlertPolicy.ResolveAfter) => new AlertPolicy(new AlertSpec { ResolveAfter = 0 }),
+            nameof(AlertPolicy.CooldownSeconds) => new AlertPolicy(new AlertSpec { CooldownSeconds = double.NaN }),
+            nameof(AlertPolicy.CriticalFactor) => new AlertPolicy(new AlertSpec { CriticalFactor = 0.5 }),
+            _ => new AlertPolicy(new AlertSpec(), -1),
         };
         var e = Assert.Throws<ArgumentException>(() => new AlertBook(policy));
         Assert.Equal(field, e.ParamName);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using OrleansCt.Core.Inference;
-using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Core.Tests.Inference;

@@ -71,7 +71,7 @@ public sealed class BatchValidatorTests
         static string Number(double x) => x.ToString("R", CultureInfo.InvariantCulture);
     }
 
-    private static ReadOutcome<EventBatch> FromJson(EventBatch batch, ModelSchema schema, BatchKind kind) =>
+    private static ReadResult<EventBatch> FromJson(EventBatch batch, ModelSchema schema, BatchKind kind) =>
         EventBatchReader.Read(Encoding.UTF8.GetBytes(Json(batch)), schema, kind, Arrival);
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class EventBatchReaderTests
         ],
     });
 
-    private static ReadOutcome<OrleansCt.Core.Events.EventBatch> Read(string json, BatchKind kind = BatchKind.Events, double arrival = 99) =>
+    private static ReadResult<OrleansCt.Core.Events.EventBatch> Read(string json, BatchKind kind = BatchKind.Events, double arrival = 99) =>
         EventBatchReader.Read(Encoding.UTF8.GetBytes(json), Schema, kind, arrival);
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SchemaChangeReaderTests
         Validation = onSchemaChange is null ? new ValidationSpec() : new ValidationSpec { OnSchemaChange = onSchemaChange },
     });
 
-    private static ReadOutcome<EventBatch> Read(string json, string? onSchemaChange = null) =>
+    private static ReadResult<EventBatch> Read(string json, string? onSchemaChange = null) =>
         EventBatchReader.Read(Encoding.UTF8.GetBytes(json), Schema(onSchemaChange), BatchKind.Events, 0);
 
     [Fact]

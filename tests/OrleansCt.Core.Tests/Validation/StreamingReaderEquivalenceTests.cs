@@ -400,7 +400,7 @@ public sealed class StreamingReaderEquivalenceTests
     }
 
     /// <summary>Reads a body with both readers and asserts the same outcome (or the same exception); returns it.</summary>
-    private static (ReadOutcome<EventBatch>? Outcome, Type? Exception) AssertSame(byte[] body, ModelSchema schema, BatchKind kind, double arrival = 42)
+    private static (ReadResult<EventBatch>? Outcome, Type? Exception) AssertSame(byte[] body, ModelSchema schema, BatchKind kind, double arrival = 42)
     {
         var expected = Attempt(() => EventBatchReader.ReadWithDocument(body, schema, kind, arrival));
         var actual = Attempt(() => EventBatchReader.Read(body, schema, kind, arrival));
@@ -430,7 +430,7 @@ public sealed class StreamingReaderEquivalenceTests
         return expected;
     }
 
-    private static (ReadOutcome<EventBatch>? Outcome, Type? Exception) Attempt(Func<ReadOutcome<EventBatch>> read)
+    private static (ReadResult<EventBatch>? Outcome, Type? Exception) Attempt(Func<ReadResult<EventBatch>> read)
     {
         try
         {

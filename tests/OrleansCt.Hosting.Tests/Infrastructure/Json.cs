@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using OrleansCt.Core.Json;
 
 namespace OrleansCt.Hosting.Tests.Infrastructure;
 

@@ -1,0 +1,4 @@
+namespace OrleansCt.Contracts;
+
+/// <summary>The served predictions: their score (P(positive class), or the value) and predicted classes.</summary>
+public sealed record PredictionStatsView(FeatureStatsView Scores, IReadOnlyList<CategoryCountView>? Classes);

@@ -1,4 +1,0 @@
-namespace OrleansCt.Core.Api;
-
-/// <summary>A category and how often it was seen.</summary>
-public sealed record CategoryCountView(string Value, long Count);

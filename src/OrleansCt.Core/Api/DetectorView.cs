@@ -1,4 +1,0 @@
-namespace OrleansCt.Core.Api;
-
-/// <summary>A concept-drift detector on the model's error stream and what it has signalled.</summary>
-public sealed record DetectorView(string Kind, long Updates, long Drifts, long Warnings, long? LastDriftAtLabel, bool Warning);

@@ -1,4 +1,0 @@
-namespace OrleansCt.Core.Api;
-
-/// <summary>Prequential metrics over the whole stream, over the window, and with a fading factor.</summary>
-public sealed record MetricsView(MetricValuesView Overall, MetricValuesView Window, MetricValuesView Fading);

@@ -1,4 +1,0 @@
-namespace OrleansCt.Core.Api;
-
-/// <summary>A published snapshot: the log sequence it covers and the digest of its weights.</summary>
-public sealed record SnapshotView(long Sequence, string Digest);

@@ -1,8 +1,0 @@
-namespace OrleansCt.Core.Schema;
-
-/// <summary>The kind of value a feature carries.</summary>
-public enum FeatureType
-{
-    Numeric,
-    Categorical,
-}

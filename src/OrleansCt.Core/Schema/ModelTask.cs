@@ -1,9 +1,0 @@
-namespace OrleansCt.Core.Schema;
-
-/// <summary>What a model predicts: one of two classes, one of several, or a number.</summary>
-public enum ModelTask
-{
-    Binary,
-    Multiclass,
-    Regression,
-}
