@@ -2,6 +2,7 @@ using System.Runtime.Intrinsics;
 using OrleansCt.Core.Buckets;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
+using OrleansCt.Core.Sketches;
 
 namespace OrleansCt.Core.Monitoring;
 
@@ -70,15 +71,16 @@ public sealed partial class ModelMonitor
         var numeric = events.Numeric.Length;
         for (var f = 0; f < numeric; f++)
         {
-            trained[f].Add(events.Numeric[f].AsSpan(start, end - start));
+            ((NumericHistogram)trained[f]).Add(events.Numeric[f].AsSpan(start, end - start));
         }
 
         for (var f = 0; f < events.Categorical.Length; f++)
         {
             var column = events.Categorical[f];
+            var histogram = (CategoricalHistogram)trained[numeric + f];
             for (var row = start; row < end; row++)
             {
-                trained[numeric + f].Add(column[row]);
+                histogram.Add(column[row]);
             }
         }
     }
@@ -93,12 +95,12 @@ public sealed partial class ModelMonitor
         var numeric = events.Numeric.Length;
         for (var f = 0; f < numeric; f++)
         {
-            trained[f].Add(events.Numeric[f][row]);
+            ((NumericHistogram)trained[f]).Add(events.Numeric[f][row]);
         }
 
         for (var f = 0; f < events.Categorical.Length; f++)
         {
-            trained[numeric + f].Add(events.Categorical[f][row]);
+            ((CategoricalHistogram)trained[numeric + f]).Add(events.Categorical[f][row]);
         }
     }
 

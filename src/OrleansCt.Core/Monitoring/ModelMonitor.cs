@@ -283,7 +283,7 @@ public sealed partial class ModelMonitor
         {
             for (var f = 0; f < batch.Numeric.Length; f++)
             {
-                histograms[f].Add(batch.Numeric[f].AsSpan(start, length));
+                ((NumericHistogram)histograms[f]).Add(batch.Numeric[f].AsSpan(start, length));
             }
         }
 
@@ -291,7 +291,7 @@ public sealed partial class ModelMonitor
         {
             var column = batch.Categorical[f];
             var sketch = stats.Categorical[f];
-            var histogram = histograms?[batch.Numeric.Length + f];
+            var histogram = (CategoricalHistogram?)histograms?[batch.Numeric.Length + f];
             for (var row = start; row < end; row++)
             {
                 sketch.Add(column[row]);
@@ -299,7 +299,7 @@ public sealed partial class ModelMonitor
             }
         }
 
-        stats.PredictionHistogram?.Add(columns[^1].AsSpan(start, length));
+        ((NumericHistogram?)stats.PredictionHistogram)?.Add(columns[^1].AsSpan(start, length));
         served?.AddTo(stats.PredictedClasses!, _schema.Definition.Classes);
     }
 
@@ -408,7 +408,7 @@ public sealed partial class ModelMonitor
 
                 tally.Add(k);
                 var stats = bucket.State;
-                if (stats.LabelHistogram is { IsCategorical: false } values)
+                if (stats.LabelHistogram is NumericHistogram values)
                 {
                     values.Add(label);
                 }
@@ -417,7 +417,7 @@ public sealed partial class ModelMonitor
             }
 
             overall.Add(k);
-            if (Overall.LabelHistogram is { IsCategorical: false } whole)
+            if (Overall.LabelHistogram is NumericHistogram whole)
             {
                 whole.Add(label);
             }
@@ -471,7 +471,7 @@ public sealed partial class ModelMonitor
     private void AddLabelClasses(StreamStats stats, ClassTally tally)
     {
         tally.AddTo(stats.LabelClasses!, _schema.Definition.Classes);
-        if (stats.LabelHistogram is { IsCategorical: true } histogram)
+        if (stats.LabelHistogram is CategoricalHistogram histogram)
         {
             tally.AddTo(histogram, _schema.Definition.Classes);
         }
@@ -652,17 +652,17 @@ public sealed partial class ModelMonitor
         {
             for (var f = 0; f < batch.Numeric.Length; f++)
             {
-                histograms[f].Add(batch.Numeric[f][row]);
+                ((NumericHistogram)histograms[f]).Add(batch.Numeric[f][row]);
             }
 
             for (var f = 0; f < batch.Categorical.Length; f++)
             {
-                histograms[batch.Numeric.Length + f].Add(batch.Categorical[f][row]);
+                ((CategoricalHistogram)histograms[batch.Numeric.Length + f]).Add(batch.Categorical[f][row]);
             }
         }
 
         var scores = predictions.Row(row);
-        stats.PredictionHistogram?.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
+        ((NumericHistogram?)stats.PredictionHistogram)?.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
         if (numeric)
         {
             stats.Scores.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
@@ -676,16 +676,13 @@ public sealed partial class ModelMonitor
 
     private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label, bool folded = true)
     {
-        if (stats.LabelHistogram is { } histogram)
+        if (stats.LabelHistogram is CategoricalHistogram classes)
         {
-            if (histogram.IsCategorical)
-            {
-                histogram.Add(_schema.Definition.Classes[(int)label]);
-            }
-            else
-            {
-                histogram.Add(label);
-            }
+            classes.Add(_schema.Definition.Classes[(int)label]);
+        }
+        else if (stats.LabelHistogram is NumericHistogram values)
+        {
+            values.Add(label);
         }
 
         if (_schema.IsClassification)
