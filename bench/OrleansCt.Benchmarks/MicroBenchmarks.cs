@@ -142,7 +142,7 @@ public class MomentsBenchmarks
 /// <summary>Binning on 9 edges (the default 10 bins) at the reference's deciles.</summary>
 public class FixedHistogramBenchmarks
 {
-    private FixedHistogram _histogram = null!;
+    private NumericHistogram _histogram = null!;
     private double[] _values = null!;
 
     /// <summary>Edges from a reference of the stream, and a column to add.</summary>
@@ -151,7 +151,7 @@ public class FixedHistogramBenchmarks
     {
         var reference = new QuantileSketch(48);
         reference.Add(MicroData.Values(0));
-        _histogram = FixedHistogram.FromQuantiles(reference, 10);
+        _histogram = NumericHistogram.FromQuantiles(reference, 10);
         _values = MicroData.Values(7);
     }
 
@@ -299,7 +299,7 @@ public class MonitorPatternBenchmarks
     // Empty sketches: the bucket's with bins at the deciles of a reference batch, the whole stream's without.
     private void Start()
     {
-        var bins = Enumerable.Range(0, CoreData.Features).Select(f => FixedHistogram.FromQuantiles(Reference(f), 10)).ToArray();
+        var bins = Enumerable.Range(0, CoreData.Features).Select(f => NumericHistogram.FromQuantiles(Reference(f), 10)).ToArray();
         _bucket = new Side(16, bins);
         _overall = new Side(48, null);
         _scores = new double[MicroData.Column];
@@ -412,7 +412,7 @@ public class MonitorPatternBenchmarks
     }
 
     // The sketches of one StreamStats that ObserveEvents feeds for a numeric binary model.
-    private sealed class Side(int k, FixedHistogram[]? bins)
+    private sealed class Side(int k, NumericHistogram[]? bins)
     {
         public NumericSketch[] Numeric { get; } = [.. Enumerable.Range(0, CoreData.Features).Select(_ => new NumericSketch(k))];
 
@@ -420,6 +420,6 @@ public class MonitorPatternBenchmarks
 
         public CategoricalSketch Classes { get; } = new(CategoricalSketch.DefaultCap);
 
-        public FixedHistogram[]? Histograms { get; } = bins?.Select(h => h.EmptyCopy()).ToArray();
+        public NumericHistogram[]? Histograms { get; } = bins?.Select(h => h.EmptyCopy()).ToArray();
     }
 }

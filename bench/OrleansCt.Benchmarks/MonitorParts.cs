@@ -27,9 +27,9 @@ public static class MonitorParts
         {
             var reference = new QuantileSketch(wholeK);
             reference.Add(batches[0].Numeric[f]);
-            return FixedHistogram.FromQuantiles(reference, spec.HistogramBins);
+            return NumericHistogram.FromQuantiles(reference, spec.HistogramBins);
         }).ToArray();
-        var scoreBins = FixedHistogram.Numeric(Enumerable.Range(1, spec.HistogramBins - 1).Select(i => (double)i / spec.HistogramBins).ToArray());
+        var scoreBins = new NumericHistogram(Enumerable.Range(1, spec.HistogramBins - 1).Select(i => (double)i / spec.HistogramBins).ToArray());
         var classes = schema.Definition.Classes;
         var positive = schema.PositiveClassIndex;
         var events = (double)batches.Length * batches[0].Count;

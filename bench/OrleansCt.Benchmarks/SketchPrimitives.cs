@@ -15,7 +15,7 @@ public static class SketchPrimitives
             ("QuantileSketch.Add", Time(values, reps, () => new QuantileSketch(quantileK), (s, x) => s.Add(x))),
             ("Moments.Add", Time(values, reps, () => new Moments(), (s, x) => s.Add(x))),
             ("NumericSketch.Add", Time(values, reps, () => new NumericSketch(quantileK), (s, x) => s.Add(x))),
-            ("FixedHistogram.Add", Time(values, reps, () => FixedHistogram.Numeric(edges), (s, x) => s.Add(x))),
+            ("FixedHistogram.Add", Time(values, reps, () => new NumericHistogram(edges), (s, x) => s.Add(x))),
             ("CategoricalSketch.Add", Time(values, reps, () => new CategoricalSketch(categoryCap), (s, x) => s.Add(labels[x > 50 ? 1 : 0]))),
         ];
     }

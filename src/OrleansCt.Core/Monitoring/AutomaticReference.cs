@@ -75,7 +75,7 @@ public static class AutomaticReference
         }
 
         counts[^1] = sketch.Count - counts[..^1].Sum();
-        var state = FixedHistogram.FromCategories(categories).ToState() with { Counts = counts, Missing = sketch.Missing };
+        var state = new CategoricalHistogram(categories).ToState() with { Counts = counts, Missing = sketch.Missing };
         return new ColumnReference(name, true, state, null, rows, sketch.Missing, sketch.Distinct + (sketch.Other > 0 ? 1 : 0), double.NaN, double.NaN);
     }
 }

@@ -97,7 +97,7 @@ internal sealed class ClassTally(int classes)
     }
 
     /// <summary>Adds the tallied rows to a categorical histogram by class name (counts: the order does not matter).</summary>
-    public void AddTo(FixedHistogram histogram, IReadOnlyList<string> names)
+    public void AddTo(CategoricalHistogram histogram, IReadOnlyList<string> names)
     {
         foreach (var k in _order.AsSpan(0, _seen))
         {

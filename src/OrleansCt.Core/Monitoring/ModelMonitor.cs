@@ -1,5 +1,7 @@
 using System.Buffers;
 using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Drift.Multivariate;
+using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Schema;
@@ -13,11 +15,35 @@ namespace OrleansCt.Core.Monitoring;
 /// bucket and with a fading factor; how labels arrive (coverage, delay, after their bucket closed). Fed in log order
 /// with nothing but what the log holds, so a replay rebuilds it exactly.
 /// </summary>
-public sealed partial class ModelMonitor
+/// <remarks>
+/// It routes events to buckets and feeds their stats; the rest is done by its parts: <see cref="DataQualityCounter"/>,
+/// <see cref="LabelObserver"/>, <see cref="DriftOutbox"/> and <see cref="ReferenceGatherer"/>.
+/// </remarks>
+public sealed class ModelMonitor
 {
+    /// <summary>The whole stream's and the reference's sketches are this many times finer than a bucket's.</summary>
+    public const int WholeStreamScale = 3;
+
+    /// <summary>Names of unknown features are kept for this many names per bucket; the rest count under "other".</summary>
+    public const int MaxNewFeatureNames = 32;
+
+    // Rows routed at once when they all go to the bucket routed to last; a block that does not is routed row by row.
+    internal const int RouteBlock = 256;
+
     private readonly ModelSchema _schema;
+    private readonly DataQualityCounter _quality;
+    private readonly LabelObserver _labels;
+    private readonly DriftOutbox _outbox;
+    private readonly ReferenceGatherer _gatherer;
+    private ClassTally? _served;
 
     public ModelMonitor(ModelSchema schema)
+        : this(schema, null)
+    {
+    }
+
+    // From a checkpoint when there is one; the buckets come first, as the label observer needs them.
+    private ModelMonitor(ModelSchema schema, MonitorState? state)
     {
         _schema = schema;
         var m = schema.Definition.Monitoring;
@@ -27,54 +53,110 @@ public sealed partial class ModelMonitor
         {
             Closing = Close,
         };
-        Overall = StreamStats.Create(schema, scale: WholeStreamScale);
-        Reference = StreamStats.Create(schema, scale: WholeStreamScale);
-        LabelDelays = new QuantileSketch(m.QuantileK);
-        FadingClassification = schema.IsClassification ? new FadingClassificationMetrics(schema.PredictionWidth, schema.PositiveClassIndex, m.FadingFactor) : null;
-        FadingRegression = schema.IsClassification ? null : new FadingRegressionMetrics(m.FadingFactor);
-        Detectors = m.Detectors.Select(DetectorRun.Start).ToArray();
-        OutOfRange = new long[schema.Numeric.Count];
-        Unseen = new long[schema.Categorical.Count];
+        if (state is null)
+        {
+            Overall = StreamStats.Create(schema, scale: WholeStreamScale);
+            _quality = new DataQualityCounter(schema);
+            _labels = new LabelObserver(schema, Buckets, Overall);
+            _outbox = new DriftOutbox(schema);
+            _gatherer = new ReferenceGatherer(schema);
+            return;
+        }
+
+        Overall = state.Overall.Restore();
+        Events = state.Events;
+        if (state.Reference is { } reference)
+        {
+            Binning = new ReferenceBinning(
+                reference.Features.Select(FixedHistogram.FromState).ToArray(),
+                reference.Prediction is null ? null : FixedHistogram.FromState(reference.Prediction),
+                reference.Label is null ? null : FixedHistogram.FromState(reference.Label));
+            ReferenceRevision = reference.Revision;
+            MissingShares = reference.MissingShares;
+        }
+
+        _quality = DataQualityCounter.FromState(schema, state.Quality);
+        _labels = LabelObserver.FromState(schema, Buckets, Overall, state.Labels);
+        _outbox = DriftOutbox.FromState(schema, state.Outbox);
+        _gatherer = ReferenceGatherer.FromState(schema, state.Gathering);
+        var buckets = state.Buckets.Buckets.Select(b =>
+        {
+            var bucket = Buckets.Shape(b.Index, b.Stats.Restore());
+            bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence);
+            bucket.Folded = b.Folded ?? true;
+            return bucket;
+        });
+        Buckets.Restore(state.Buckets.Watermark, state.Buckets.MaxEventTime, state.Buckets.LateEvents, buckets.ToList());
     }
-
-    /// <summary>Per numeric feature, values accepted outside its [min, max] (validation policy "count").</summary>
-    public long[] OutOfRange { get; private set; }
-
-    /// <summary>Per categorical feature, values accepted outside its listed categories (validation policy "count").</summary>
-    public long[] Unseen { get; private set; }
-
-    /// <summary>The model's concept-drift detectors, fed one error per joined label.</summary>
-    public DetectorRun[] Detectors { get; private set; }
-
-    /// <summary>The whole stream's and the reference's sketches are this many times finer than a bucket's.</summary>
-    public const int WholeStreamScale = 3;
 
     public BucketSeries<StreamStats> Buckets { get; }
 
-    public StreamStats Overall { get; private set; }
+    public StreamStats Overall { get; }
+
+    public long Events { get; private set; }
+
+    /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until a reference is set or gathered.</summary>
+    public ReferenceBinning? Binning { get; private set; }
+
+    /// <summary>Revision of the reference the bins come from: 0 while the first events are still being gathered.</summary>
+    public int ReferenceRevision { get; private set; }
+
+    /// <summary>Per feature (schema order), the reference's share of missing values; null until a reference is set.</summary>
+    public double[]? MissingShares { get; private set; }
+
+    /// <summary>Per numeric feature, values accepted outside its [min, max] (validation policy "count").</summary>
+    public long[] OutOfRange => _quality.OutOfRange;
+
+    /// <summary>Per categorical feature, values accepted outside its listed categories (validation policy "count").</summary>
+    public long[] Unseen => _quality.Unseen;
 
     /// <summary>
     /// The first <see cref="MonitoringSpec.ReferenceEvents"/> events while they are being gathered; once its quantiles
     /// have fixed the histogram bins, only the bins are kept (null afterwards).
     /// </summary>
-    public StreamStats? Reference { get; private set; }
+    public StreamStats? Reference => _gatherer.Stats;
 
-    /// <summary>Empty histograms on the reference's bins, copied into every new bucket; null until a reference is set or gathered.</summary>
-    public ReferenceBinning? Binning { get; private set; }
+    public long ReferenceEvents => _gatherer.Events;
 
-    public long ReferenceEvents { get; private set; }
+    /// <summary>While the first events are gathered: their co-moments in <see cref="MultivariateReference.Chunks"/> consecutive chunks.</summary>
+    public List<CoMoments>? ReferenceJoint => _gatherer.Joint;
 
-    public QuantileSketch LabelDelays { get; private set; }
+    /// <summary>The model's concept-drift detectors, fed one error per joined label.</summary>
+    public DetectorRun[] Detectors => _labels.Detectors;
 
-    public long Events { get; private set; }
+    public QuantileSketch LabelDelays => _labels.LabelDelays;
 
-    public long LabelledEvents { get; private set; }
+    public long LabelledEvents => _labels.LabelledEvents;
 
-    public long LabelsAfterClose { get; private set; }
+    public long LabelsAfterClose => _labels.LabelsAfterClose;
 
-    public FadingClassificationMetrics? FadingClassification { get; private set; }
+    public FadingClassificationMetrics? FadingClassification => _labels.FadingClassification;
 
-    public FadingRegressionMetrics? FadingRegression { get; private set; }
+    public FadingRegressionMetrics? FadingRegression => _labels.FadingRegression;
+
+    /// <summary>A reference the feature windows have not confirmed yet (an outbox: it stays until <see cref="Delivered"/>).</summary>
+    public ReferenceProfile? PendingProfile => _outbox.PendingProfile;
+
+    /// <summary>Closed buckets the feature windows have not confirmed yet, oldest first.</summary>
+    public List<BucketSummary> PendingSummaries => _outbox.PendingSummaries;
+
+    /// <summary>Closed buckets the outbox holds at most while the feature windows cannot be reached; older ones are dropped (and counted).</summary>
+    public int OutboxLimit => _outbox.Limit;
+
+    /// <summary>Closed buckets dropped from a full outbox, never scored for drift.</summary>
+    public long DroppedSummaries => _outbox.DroppedSummaries;
+
+    /// <summary>Index of the last closed bucket summarized.</summary>
+    public long LastSummarized => _outbox.LastSummarized;
+
+    /// <summary>The model's schema, for the row-by-row reference feed of the tests.</summary>
+    internal ModelSchema Schema => _schema;
+
+    /// <summary>The label observer, for the row-by-row reference feed of the tests.</summary>
+    internal LabelObserver Labels => _labels;
+
+    /// <summary>The reference gathering, for the row-by-row reference feed of the tests.</summary>
+    internal ReferenceGatherer Gatherer => _gatherer;
 
     /// <summary>
     /// Counts a batch of events (the log entry at <paramref name="sequence"/>), the predictions served for them and the labels it carries
@@ -84,14 +166,13 @@ public sealed partial class ModelMonitor
     /// The rows are routed in order, a block at once where every row of it goes to the bucket routed to last (routing counts events and
     /// late events and may open buckets, so anything else goes row by row), and fed a run at a time, a run being consecutive rows that go
     /// to the same bucket (usually the whole batch). Each run leaves every sketch bit for bit as the row-by-row feed
-    /// (<see cref="ObserveEventsRowByRow"/>) does: the numeric columns and the scores go into the bucket's, the whole stream's and, while it
+    /// (kept in the tests as the reference) does: the numeric columns and the scores go into the bucket's, the whole stream's and, while it
     /// is gathered, the reference's sketches with the multi-column add, the histograms count a column at a time, the served classes are
     /// tallied once per run and added a class at a time in the order they first came, and the co-moments take the run's rows in order;
     /// categorical values go row by row.
     /// </remarks>
     public int ObserveEvents(EventBatch batch, Predictions predictions, long sequence = 0)
     {
-        CountUnseen(batch);
         var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
         var joint = d == 0 ? null : d == batch.Numeric.Length ? batch.Numeric : batch.Numeric[..d];
         var at = _schema.IsClassification ? _schema.PositiveClassIndex : 0;
@@ -164,48 +245,10 @@ public sealed partial class ModelMonitor
             }
         }
 
-        Events += batch.Count;
-        CountNewFeatures(batch);
-        var labels = ObserveEntryLabels(batch, predictions, sequence);
+        CountEntry(batch);
+        var labels = _labels.ObserveEntryLabels(batch, predictions, sequence);
         Buckets.Advance();
         return labels;
-    }
-
-    // Rows routed at once when they all go to the bucket routed to last; a block that does not is routed row by row.
-    internal const int RouteBlock = 256;
-
-    /// <summary>
-    /// The row-by-row feed that <see cref="ObserveEvents"/> replaced, kept as the reference it must match bit for bit (the tests feed the
-    /// same batches both ways and compare the checkpoints).
-    /// </summary>
-    internal void ObserveEventsRowByRow(EventBatch batch, Predictions predictions, long sequence = 0)
-    {
-        CountViolations(batch);
-        var d = Drift.Windows.MultivariateReference.Dimensions(batch.Numeric.Length);
-        var joint = d == 0 ? null : d == batch.Numeric.Length ? batch.Numeric : batch.Numeric[..d];
-        for (var row = 0; row < batch.Count; row++)
-        {
-            var bucket = Buckets.Route(batch.Times[row]);
-            bucket.Holds(sequence);
-            AddEvent(bucket.State, batch, predictions, row);
-            CountViolations(bucket.State.Violations!, batch, row);
-            bucket.State.Joint?.Add(joint!, row);
-            AddEvent(Overall, batch, predictions, row, numeric: bucket.Folded);
-            if (Reference is not null)
-            {
-                AddEvent(Reference, batch, predictions, row);
-                AddReferenceJoint(joint, row);
-                if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
-                {
-                    SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents, ReferenceJoint));
-                }
-            }
-        }
-
-        Events += batch.Count;
-        CountNewFeatures(batch);
-        ObserveEntryLabelsRowByRow(batch, predictions, sequence);
-        Buckets.Advance();
     }
 
     /// <summary>
@@ -219,27 +262,26 @@ public sealed partial class ModelMonitor
         while (start < end)
         {
             var stop = end;
-            var wanted = (long)_schema.Definition.Monitoring.ReferenceEvents - ReferenceEvents;
-            if (Reference is not null && wanted > 0 && wanted < end - start)
+            var wanted = _gatherer.Wanted;
+            if (_gatherer.Stats is not null && wanted > 0 && wanted < end - start)
             {
                 stop = start + (int)wanted;
             }
 
-            CountViolations(stats.Violations, batch, start, stop);
+            _quality.Count(batch, start, stop, stats.Violations);
             stats.Joint?.Add(joint!, start, stop);
 
             var served = Served(predictions, start, stop);
-            AddEvents(stats, batch, columns, served, start, stop);
-            AddEvents(Overall, batch, columns, served, start, stop, numeric: bucket.Folded);
-            if (Reference is not null)
+            stats.AddEvents(batch, columns, served, _schema.Definition.Classes, start, stop);
+            Overall.AddEvents(batch, columns, served, _schema.Definition.Classes, start, stop, numeric: bucket.Folded);
+            if (_gatherer.Stats is { } reference)
             {
-                AddEvents(Reference, batch, columns, served, start, stop);
+                reference.AddEvents(batch, columns, served, _schema.Definition.Classes, start, stop);
                 for (var row = start; row < stop; row++)
                 {
-                    AddReferenceJoint(joint, row);
-                    if (++ReferenceEvents == _schema.Definition.Monitoring.ReferenceEvents)
+                    if (_gatherer.Add(joint, row) is { } profile)
                     {
-                        SetReference(AutomaticReference.Profile(_schema, Reference, ReferenceEvents, ReferenceJoint));
+                        SetReference(profile);
                     }
                 }
             }
@@ -262,328 +304,34 @@ public sealed partial class ModelMonitor
         return _served;
     }
 
-    private ClassTally? _served;
-
-    /// <summary>
-    /// Rows [<paramref name="start"/>, <paramref name="end"/>) into one stats: the numeric columns and the scores (the last of
-    /// <paramref name="columns"/>) with the multi-column add, the histograms a column at a time, the served classes from their tally,
-    /// categorical values row by row. Without <paramref name="numeric"/> the numeric sketches (features and scores) are left out: the whole
-    /// stream's take a bucket's when it closes.
-    /// </summary>
-    private void AddEvents(StreamStats stats, EventBatch batch, double[][] columns, ClassTally? served, int start, int end, bool numeric = true)
-    {
-        var length = end - start;
-        if (numeric)
-        {
-            NumericSketch.Add(stats.ColumnSketches, columns, start, length);
-        }
-
-        var histograms = stats.Histograms;
-        if (histograms is not null)
-        {
-            for (var f = 0; f < batch.Numeric.Length; f++)
-            {
-                histograms[f].Add(batch.Numeric[f].AsSpan(start, length));
-            }
-        }
-
-        for (var f = 0; f < batch.Categorical.Length; f++)
-        {
-            var column = batch.Categorical[f];
-            var sketch = stats.Categorical[f];
-            var histogram = histograms?[batch.Numeric.Length + f];
-            for (var row = start; row < end; row++)
-            {
-                sketch.Add(column[row]);
-                histogram?.Add(column[row]);
-            }
-        }
-
-        stats.PredictionHistogram?.Add(columns[^1].AsSpan(start, length));
-        served?.AddTo(stats.PredictedClasses!, _schema.Definition.Classes);
-    }
-
     /// <summary>
     /// Counts a label joined to its event (a row of the log entry at <paramref name="eventSequence"/>) and the
     /// prediction served for it: into the bucket the event belongs to — by its time, or by its entry when buckets count
     /// events — when that bucket is still kept, even if it has closed since; and into the whole stream.
     /// </summary>
-    public void ObserveLabel(EventBatch events, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence = 0)
-    {
-        LabelledEvents++;
-        LabelDelays.Add(Math.Max(0, delaySeconds));
-        var owner = _schema.Definition.Monitoring.BucketSeconds is null ? Buckets.FindBySequence(eventSequence) : Buckets.Find(events.Times[row]);
-        if (owner is { } bucket)
-        {
-            if (bucket.Closed)
-            {
-                bucket.LabelsAfterClose++;
-                LabelsAfterClose++;
-            }
-
-            AddLabel(bucket.State, prediction, label);
-            AddTrained(bucket.State, events, row);
-        }
-
-        // The value and metrics of a label whose bucket is open reach the whole stream when the bucket is folded in.
-        AddLabel(Overall, prediction, label, folded: owner is not { Folded: false });
-        ObserveError(prediction, label);
-    }
+    public void ObserveLabel(EventBatch events, int row, ReadOnlySpan<double> prediction, double label, double delaySeconds, long eventSequence = 0) =>
+        _labels.ObserveLabel(events, row, prediction, label, delaySeconds, eventSequence);
 
     /// <summary>
-    /// The labels an event entry carries, from <see cref="ObserveEvents"/> before its buckets may close: bit for bit what
-    /// <see cref="ObserveEntryLabelsRowByRow"/> does (that is, <see cref="ObserveLabel"/> on each labelled row in order). For classification
-    /// with every labelled row valid (a finite probability per class, a label that is a class), each row's argmax and log loss are worked
-    /// out once for the bucket's, the whole stream's and the fading metrics, and the label classes (and a categorical label histogram) are
-    /// tallied a run of same-bucket rows at a time for the bucket and once for the whole stream, then added a class at a time in the order
-    /// they first came; anything else goes the row-by-row way, which refuses a bad row where it always did. Returns the number of labels.
+    /// Makes <paramref name="profile"/> the reference: its bins replace the old ones in every open bucket (what they
+    /// counted on the old bins is not comparable), gathering the first events stops, and the profile waits in the outbox.
     /// </summary>
-    private int ObserveEntryLabels(EventBatch events, Predictions predictions, long sequence)
+    public void SetReference(ReferenceProfile profile)
     {
-        var labels = events.Labels;
-        if (labels is null)
+        Binning = ReferenceBinning.Of(profile);
+        ReferenceRevision = profile.Revision;
+        MissingShares = profile.Features.Select(c => c.MissingShare).ToArray();
+        _outbox.Offer(profile);
+        foreach (var bucket in Buckets.Open)
         {
-            return 0;
+            bucket.State.Bin(Binning);
         }
 
-        var classes = _schema.Definition.Classes;
-        if (!_schema.IsClassification || !Valid(labels, predictions, classes.Count))
-        {
-            return ObserveEntryLabelsRowByRow(events, predictions, sequence);
-        }
-
-        var byCount = _schema.Definition.Monitoring.BucketSeconds is null;
-        var width = predictions.Width;
-        var scores = predictions.Scores;
-        var overall = _overallLabels ??= new ClassTally(classes.Count);
-        var tally = _runLabels ??= new ClassTally(classes.Count);
-        overall.Clear();
-        var observed = 0;
-        Bucket<StreamStats>? run = null;
-        var runStart = 0;
-
-        // The bucket of the rows up to blockEnd when they share one (by count, the entry's for every row: the buckets do not change here).
-        var (blockOwner, blockEnd, shared) = (byCount ? Buckets.FindBySequence(sequence) : null, byCount ? labels.Length : 0, byCount);
-        for (var row = 0; row <= labels.Length; row++)
-        {
-            if (row == blockEnd && row < labels.Length)
-            {
-                blockEnd = Math.Min(labels.Length, row + RouteBlock);
-                shared = Buckets.TryFindAll(events.Times.AsSpan(row, blockEnd - row), out blockOwner);
-            }
-
-            var label = row < labels.Length ? labels[row] : double.NaN;
-            var owner = double.IsNaN(label) ? null : shared ? blockOwner : Buckets.Find(events.Times[row]);
-            if (run is not null && (owner != run || double.IsNaN(label)))
-            {
-                AddTrained(run.State, events, runStart, row);
-                AddLabelClasses(run.State, tally);
-                run = null;
-            }
-
-            if (double.IsNaN(label))
-            {
-                continue;
-            }
-
-            observed++;
-            LabelledEvents++;
-            var k = (int)label;
-            var prediction = scores.AsSpan(row * width, width);
-            var predicted = Metrics.ProbabilityRow.ArgMax(prediction);
-            var logLoss = Metrics.ProbabilityRow.LogLoss(prediction, k);
-            if (owner is { } bucket)
-            {
-                if (bucket.Closed)
-                {
-                    bucket.LabelsAfterClose++;
-                    LabelsAfterClose++;
-                }
-
-                if (run is null)
-                {
-                    (run, runStart) = (bucket, row);
-                    tally.Clear();
-                }
-
-                tally.Add(k);
-                var stats = bucket.State;
-                if (stats.LabelHistogram is { IsCategorical: false } values)
-                {
-                    values.Add(label);
-                }
-
-                stats.Classification!.Observe(prediction, k, predicted, logLoss);
-            }
-
-            overall.Add(k);
-            if (Overall.LabelHistogram is { IsCategorical: false } whole)
-            {
-                whole.Add(label);
-            }
-
-            if (owner is not { Folded: false })
-            {
-                Overall.Classification!.Observe(prediction, k, predicted, logLoss);
-            }
-
-            FadingClassification!.Observe(k, predicted, logLoss);
-            if (Detectors.Length > 0)
-            {
-                var error = predicted == k ? 0.0 : 1.0;
-                foreach (var detector in Detectors)
-                {
-                    detector.Observe(error, LabelledEvents - 1);
-                }
-            }
-        }
-
-        AddLabelClasses(Overall, overall);
-        AddDelays(observed);
-        return observed;
+        _gatherer.Stop();
     }
 
-    private ClassTally? _overallLabels;
-    private ClassTally? _runLabels;
-
-    // Whether every labelled row passes the metrics' checks, so that the tallied path cannot stop halfway.
-    private static bool Valid(double[] labels, Predictions predictions, int classes)
-    {
-        var width = predictions.Width;
-        if (width != classes || predictions.Scores.Length < labels.Length * width)
-        {
-            return false;
-        }
-
-        for (var row = 0; row < labels.Length; row++)
-        {
-            var label = labels[row];
-            if (!double.IsNaN(label) && !Metrics.ProbabilityRow.Valid(predictions.Scores.AsSpan(row * width, width), (int)label, classes))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    // The tallied label classes into the stats' label-class sketch and, when it bins classes, its label histogram.
-    private void AddLabelClasses(StreamStats stats, ClassTally tally)
-    {
-        tally.AddTo(stats.LabelClasses!, _schema.Definition.Classes);
-        if (stats.LabelHistogram is { IsCategorical: true } histogram)
-        {
-            tally.AddTo(histogram, _schema.Definition.Classes);
-        }
-    }
-
-    /// <summary>
-    /// The labels an event entry carries (backfill: events sent with their labels, delay 0), from the row-by-row feed (and from
-    /// <see cref="ObserveEntryLabels"/> for what its own path does not take) before its buckets may close: the same as
-    /// <see cref="ObserveLabel"/> on each labelled row in order, with the rows' trained-feature histograms filled a run of same-bucket rows
-    /// at a time (counts, so in any order the same) and the delays added in one go (the sketch's column add equals its single adds).
-    /// Returns the number of labels.
-    /// </summary>
-    private int ObserveEntryLabelsRowByRow(EventBatch events, Predictions predictions, long sequence)
-    {
-        var labels = events.Labels;
-        if (labels is null)
-        {
-            return 0;
-        }
-
-        var byCount = _schema.Definition.Monitoring.BucketSeconds is null;
-        var observed = 0;
-        Bucket<StreamStats>? run = null;
-        var runStart = 0;
-        for (var row = 0; row <= labels.Length; row++)
-        {
-            var label = row < labels.Length ? labels[row] : double.NaN;
-            var owner = double.IsNaN(label) ? null : byCount ? Buckets.FindBySequence(sequence) : Buckets.Find(events.Times[row]);
-            if (run is not null && (owner != run || double.IsNaN(label)))
-            {
-                AddTrained(run.State, events, runStart, row);
-                run = null;
-            }
-
-            if (double.IsNaN(label))
-            {
-                continue;
-            }
-
-            observed++;
-            LabelledEvents++;
-            var prediction = predictions.Row(row);
-            if (owner is { } bucket)
-            {
-                if (bucket.Closed)
-                {
-                    bucket.LabelsAfterClose++;
-                    LabelsAfterClose++;
-                }
-
-                AddLabel(bucket.State, prediction, label);
-                if (run is null)
-                {
-                    (run, runStart) = (bucket, row);
-                }
-            }
-
-            AddLabel(Overall, prediction, label, folded: owner is not { Folded: false });
-            ObserveError(prediction, label);
-        }
-
-        AddDelays(observed);
-        return observed;
-    }
-
-    private void ObserveError(ReadOnlySpan<double> prediction, double label)
-    {
-        FadingClassification?.Observe(prediction, (int)label);
-        FadingRegression?.Observe(prediction[0], label);
-        if (Detectors.Length > 0)
-        {
-            // 0/1 error of the served class (ties to the lowest index, as everywhere), or the absolute error.
-            var error = _schema.IsClassification ? (ArgMax(prediction) == (int)label ? 0.0 : 1.0) : Math.Abs(prediction[0] - label);
-            foreach (var run in Detectors)
-            {
-                run.Observe(error, LabelledEvents - 1);
-            }
-        }
-    }
-
-    private void AddDelays(int zeros)
-    {
-        Span<double> none = stackalloc double[Math.Min(zeros, 256)];
-        none.Clear();
-        for (var left = zeros; left > 0; left -= none.Length)
-        {
-            LabelDelays.Add(none[..Math.Min(left, none.Length)]);
-        }
-    }
-
-    private void CountViolations(EventBatch batch)
-    {
-        for (var f = 0; f < batch.Numeric.Length; f++)
-        {
-            var (min, max) = (_schema.Numeric[f].Min ?? double.NegativeInfinity, _schema.Numeric[f].Max ?? double.PositiveInfinity);
-            foreach (var x in batch.Numeric[f])
-            {
-                OutOfRange[f] += x < min || x > max ? 1 : 0;
-            }
-        }
-
-        for (var f = 0; f < batch.Categorical.Length; f++)
-        {
-            if (_schema.CategorySets[f] is { } known)
-            {
-                foreach (var category in batch.Categorical[f])
-                {
-                    Unseen[f] += category is not null && !known.Contains(category) ? 1 : 0;
-                }
-            }
-        }
-    }
+    /// <summary>Drops from the outbox what the feature windows confirmed: the profile of this revision and the summaries up to this bucket.</summary>
+    public void Delivered(int revision, long lastIndex) => _outbox.Delivered(revision, lastIndex);
 
     /// <summary>A bucket closes: its numeric sketches and metrics are folded into the whole stream's, and it is summarized for the feature windows.</summary>
     private void Close(Bucket<StreamStats> bucket)
@@ -594,7 +342,7 @@ public sealed partial class ModelMonitor
             bucket.Folded = true;
         }
 
-        Summarize(bucket);
+        _outbox.Summarize(bucket, ReferenceRevision, _labels.Detectors);
     }
 
     /// <summary>
@@ -607,173 +355,37 @@ public sealed partial class ModelMonitor
         return open.Count == 0 ? Overall : Overall.WithFolded(open.Select(b => b.State));
     }
 
-    /// <summary>The categorical half of the batch-wide counts (<see cref="Unseen"/>); the numeric half, <see cref="OutOfRange"/>, is counted run by run.</summary>
-    private void CountUnseen(EventBatch batch)
+    /// <summary>Counts a routed batch's events, and its unknown features in the bucket of its last event.</summary>
+    internal void CountEntry(EventBatch batch)
     {
-        for (var f = 0; f < batch.Categorical.Length; f++)
+        Events += batch.Count;
+        if (batch.NewFeatures is not { Count: > 0 } seen || (Buckets.Find(batch.Times[^1]) ?? Buckets.Open.LastOrDefault()) is not { } bucket)
         {
-            if (_schema.CategorySets[f] is { } known)
-            {
-                foreach (var category in batch.Categorical[f])
-                {
-                    Unseen[f] += category is not null && !known.Contains(category) ? 1 : 0;
-                }
-            }
-        }
-    }
-
-    private static int ArgMax(ReadOnlySpan<double> scores)
-    {
-        var best = 0;
-        for (var k = 1; k < scores.Length; k++)
-        {
-            if (scores[k] > scores[best])
-            {
-                best = k;
-            }
+            return;
         }
 
-        return best;
-    }
-
-    private void AddEvent(StreamStats stats, EventBatch batch, Predictions predictions, int row, bool numeric = true)
-    {
-        for (var f = 0; f < batch.Numeric.Length && numeric; f++)
+        var stats = bucket.State;
+        stats.NewFeatures ??= new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (name, count) in seen)
         {
-            stats.Numeric[f].Add(batch.Numeric[f][row]);
-        }
-
-        for (var f = 0; f < batch.Categorical.Length; f++)
-        {
-            stats.Categorical[f].Add(batch.Categorical[f][row]);
-        }
-
-        if (stats.Histograms is { } histograms)
-        {
-            for (var f = 0; f < batch.Numeric.Length; f++)
-            {
-                histograms[f].Add(batch.Numeric[f][row]);
-            }
-
-            for (var f = 0; f < batch.Categorical.Length; f++)
-            {
-                histograms[batch.Numeric.Length + f].Add(batch.Categorical[f][row]);
-            }
-        }
-
-        var scores = predictions.Row(row);
-        stats.PredictionHistogram?.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
-        if (numeric)
-        {
-            stats.Scores.Add(scores[_schema.IsClassification ? _schema.PositiveClassIndex : 0]);
-        }
-
-        if (_schema.IsClassification)
-        {
-            stats.PredictedClasses!.Add(_schema.Definition.Classes[predictions.ArgMax(row)]);
-        }
-    }
-
-    private void AddLabel(StreamStats stats, ReadOnlySpan<double> prediction, double label, bool folded = true)
-    {
-        if (stats.LabelHistogram is { } histogram)
-        {
-            if (histogram.IsCategorical)
-            {
-                histogram.Add(_schema.Definition.Classes[(int)label]);
-            }
-            else
-            {
-                histogram.Add(label);
-            }
-        }
-
-        if (_schema.IsClassification)
-        {
-            stats.LabelClasses!.Add(_schema.Definition.Classes[(int)label]);
-            if (folded)
-            {
-                stats.Classification!.Observe(prediction, (int)label);
-            }
-        }
-        else
-        {
-            if (folded)
-            {
-                stats.LabelValues!.Add(label);
-                stats.Regression!.Observe(prediction[0], label);
-            }
+            var key = stats.NewFeatures.ContainsKey(name) || stats.NewFeatures.Count < MaxNewFeatureNames ? name : "other";
+            stats.NewFeatures[key] = stats.NewFeatures.GetValueOrDefault(key) + count;
         }
     }
 
     public MonitorState ToState() => new(
-        Buckets.Watermark,
-        Buckets.MaxEventTime,
-        Buckets.LateEvents,
-        Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence, StreamStatsState.Of(b.State), b.Folded)).ToArray(),
+        new BucketSeriesState(
+            Buckets.Watermark,
+            Buckets.MaxEventTime,
+            Buckets.LateEvents,
+            Buckets.Closed.Concat(Buckets.Open).Select(b => new BucketState(b.Index, b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence, StreamStatsState.Of(b.State), b.Folded)).ToArray()),
         StreamStatsState.Of(Overall),
-        Reference is null ? null : StreamStatsState.Of(Reference),
-        ReferenceEvents,
-        Binning?.Features.Select(h => h.ToState()).ToArray(),
-        LabelDelays.ToState(),
         Events,
-        LabelledEvents,
-        LabelsAfterClose,
-        FadingClassification?.ToState(),
-        FadingRegression?.ToState(),
-        Detectors.Select(d => d.ToState()).ToArray(),
-        OutOfRange.ToArray(),
-        Unseen.ToArray(),
-        Binning?.Prediction?.ToState(),
-        Binning?.Label?.ToState(),
-        ReferenceRevision,
-        MissingShares,
-        PendingProfile,
-        [.. PendingSummaries],
-        LastSummarized,
-        DroppedSummaries,
-        ReferenceJoint?.Select(c => c.ToState()).ToArray());
+        Binning is null ? null : new ReferenceBinsState(ReferenceRevision, MissingShares!, Binning.Features.Select(h => h.ToState()).ToArray(), Binning.Prediction?.ToState(), Binning.Label?.ToState()),
+        _gatherer.ToState(),
+        _quality.ToState(),
+        _labels.ToState(),
+        _outbox.ToState());
 
-    public static ModelMonitor FromState(ModelSchema schema, MonitorState state)
-    {
-        var monitor = new ModelMonitor(schema)
-        {
-            Overall = state.Overall.Restore(),
-            Reference = state.Reference?.Restore(),
-            ReferenceEvents = state.ReferenceEvents,
-            Binning = state.Bins is null ? null : new ReferenceBinning(
-                state.Bins.Select(FixedHistogram.FromState).ToArray(),
-                state.PredictionBins is null ? null : FixedHistogram.FromState(state.PredictionBins),
-                state.LabelBins is null ? null : FixedHistogram.FromState(state.LabelBins)),
-            ReferenceRevision = state.ReferenceRevision,
-            MissingShares = state.MissingShares,
-            PendingProfile = state.PendingProfile,
-            LastSummarized = state.LastSummarized,
-            DroppedSummaries = state.DroppedSummaries,
-            ReferenceJoint = state.ReferenceJoint?.Select(Drift.Multivariate.CoMoments.FromState).ToList(),
-            LabelDelays = QuantileSketch.FromState(state.LabelDelays),
-            Events = state.Events,
-            LabelledEvents = state.LabelledEvents,
-            LabelsAfterClose = state.LabelsAfterClose,
-            FadingClassification = state.FadingClassification is null ? null : FadingClassificationMetrics.FromState(state.FadingClassification),
-            FadingRegression = state.FadingRegression is null ? null : FadingRegressionMetrics.FromState(state.FadingRegression),
-        };
-        monitor.OutOfRange = state.OutOfRange?.ToArray() ?? monitor.OutOfRange;
-        monitor.Unseen = state.Unseen?.ToArray() ?? monitor.Unseen;
-        monitor.PendingSummaries.AddRange(state.PendingSummaries ?? []);
-        if (state.Detectors is { } detectors)
-        {
-            monitor.Detectors = schema.Definition.Monitoring.Detectors.Select((spec, i) => DetectorRun.FromState(spec, detectors[i])).ToArray();
-        }
-
-        var buckets = state.Buckets.Select(b =>
-        {
-            var bucket = monitor.Buckets.Shape(b.Index, b.Stats.Restore());
-            bucket.Restore(b.Closed, b.Events, b.Late, b.LabelsAfterClose, b.FirstSequence, b.LastSequence);
-            bucket.Folded = b.Folded ?? true;
-            return bucket;
-        });
-        monitor.Buckets.Restore(state.Watermark, state.MaxEventTime, state.LateEvents, buckets.ToList());
-        return monitor;
-    }
+    public static ModelMonitor FromState(ModelSchema schema, MonitorState state) => new(schema, state);
 }

@@ -1,34 +1,13 @@
-using OrleansCt.Core.Drift.Windows;
-using OrleansCt.Core.Metrics;
-using OrleansCt.Core.Sketches;
-
 namespace OrleansCt.Core.Monitoring;
 
-/// <summary>The exact contents of a <see cref="ModelMonitor"/>, for checkpoints.</summary>
+/// <summary>The exact contents of a <see cref="ModelMonitor"/>, for checkpoints: the buckets and the whole stream, then one state per part.</summary>
+/// <param name="Reference">The reference's bins and revision; null until a reference is set or gathered.</param>
 public sealed record MonitorState(
-    double Watermark,
-    double MaxEventTime,
-    long LateEvents,
-    BucketState[] Buckets,
+    BucketSeriesState Buckets,
     StreamStatsState Overall,
-    StreamStatsState? Reference,
-    long ReferenceEvents,
-    FixedHistogramState[]? Bins,
-    QuantileSketchState LabelDelays,
     long Events,
-    long LabelledEvents,
-    long LabelsAfterClose,
-    FadingClassificationState? FadingClassification,
-    FadingRegressionState? FadingRegression,
-    DetectorRunState[]? Detectors = null,
-    long[]? OutOfRange = null,
-    long[]? Unseen = null,
-    FixedHistogramState? PredictionBins = null,
-    FixedHistogramState? LabelBins = null,
-    int ReferenceRevision = 0,
-    double[]? MissingShares = null,
-    ReferenceProfile? PendingProfile = null,
-    BucketSummary[]? PendingSummaries = null,
-    long LastSummarized = -1,
-    long DroppedSummaries = 0,
-    Drift.Multivariate.CoMomentsState[]? ReferenceJoint = null);
+    ReferenceBinsState? Reference,
+    ReferenceGatheringState Gathering,
+    DataQualityState Quality,
+    LabelObservationState Labels,
+    DriftOutboxState Outbox);

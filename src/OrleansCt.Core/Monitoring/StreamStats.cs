@@ -1,4 +1,5 @@
 using OrleansCt.Core.Buckets;
+using OrleansCt.Core.Events;
 using OrleansCt.Core.Metrics;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Sketches;
@@ -65,6 +66,90 @@ public sealed class StreamStats : IBucketState<StreamStats>
         Trained = bins.Features.Select(h => h.EmptyCopy()).ToArray();
         PredictionHistogram = bins.Prediction?.EmptyCopy();
         LabelHistogram = bins.Label?.EmptyCopy();
+    }
+
+    /// <summary>
+    /// Rows [<paramref name="start"/>, <paramref name="end"/>) into these stats: the numeric columns and the scores (the last of
+    /// <paramref name="columns"/>) with the multi-column add, the histograms a column at a time, the served classes from their tally,
+    /// categorical values row by row. Without <paramref name="numeric"/> the numeric sketches (features and scores) are left out: the whole
+    /// stream's take a bucket's when it closes.
+    /// </summary>
+    internal void AddEvents(EventBatch batch, double[][] columns, ClassTally? served, IReadOnlyList<string> classes, int start, int end, bool numeric = true)
+    {
+        var length = end - start;
+        if (numeric)
+        {
+            NumericSketch.Add(ColumnSketches, columns, start, length);
+        }
+
+        var histograms = Histograms;
+        if (histograms is not null)
+        {
+            for (var f = 0; f < batch.Numeric.Length; f++)
+            {
+                ((NumericHistogram)histograms[f]).Add(batch.Numeric[f].AsSpan(start, length));
+            }
+        }
+
+        for (var f = 0; f < batch.Categorical.Length; f++)
+        {
+            var column = batch.Categorical[f];
+            var sketch = Categorical[f];
+            var histogram = (CategoricalHistogram?)histograms?[batch.Numeric.Length + f];
+            for (var row = start; row < end; row++)
+            {
+                sketch.Add(column[row]);
+                histogram?.Add(column[row]);
+            }
+        }
+
+        ((NumericHistogram?)PredictionHistogram)?.Add(columns[^1].AsSpan(start, length));
+        served?.AddTo(PredictedClasses!, classes);
+    }
+
+    /// <summary>Rows [<paramref name="start"/>, <paramref name="end"/>) into the trained-feature histograms, a column at a time.</summary>
+    public void AddTrained(EventBatch events, int start, int end)
+    {
+        if (Trained is not { } trained)
+        {
+            return;
+        }
+
+        var numeric = events.Numeric.Length;
+        for (var f = 0; f < numeric; f++)
+        {
+            ((NumericHistogram)trained[f]).Add(events.Numeric[f].AsSpan(start, end - start));
+        }
+
+        for (var f = 0; f < events.Categorical.Length; f++)
+        {
+            var column = events.Categorical[f];
+            var histogram = (CategoricalHistogram)trained[numeric + f];
+            for (var row = start; row < end; row++)
+            {
+                histogram.Add(column[row]);
+            }
+        }
+    }
+
+    /// <summary>Row <paramref name="row"/> into the trained-feature histograms.</summary>
+    public void AddTrained(EventBatch events, int row)
+    {
+        if (Trained is not { } trained)
+        {
+            return;
+        }
+
+        var numeric = events.Numeric.Length;
+        for (var f = 0; f < numeric; f++)
+        {
+            ((NumericHistogram)trained[f]).Add(events.Numeric[f][row]);
+        }
+
+        for (var f = 0; f < events.Categorical.Length; f++)
+        {
+            ((CategoricalHistogram)trained[numeric + f]).Add(events.Categorical[f][row]);
+        }
     }
 
     /// <summary>

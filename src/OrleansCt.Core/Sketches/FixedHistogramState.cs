@@ -1,6 +1,6 @@
 namespace OrleansCt.Core.Sketches;
 
-/// <summary>A <see cref="FixedHistogram"/> as plain numbers and arrays (a checkpoint; the owner must not mutate it).</summary>
+/// <summary>A <see cref="NumericHistogram"/> or <see cref="CategoricalHistogram"/> as plain numbers and arrays (a checkpoint; the owner must not mutate it).</summary>
 /// <param name="IsCategorical">True for reference categories plus "unseen", false for numeric edges.</param>
 /// <param name="Edges">Ascending numeric edges; empty when categorical.</param>
 /// <param name="Categories">Reference categories; empty when numeric.</param>

@@ -13,7 +13,7 @@ public sealed class SketchSizeTests(ITestOutputHelper output)
     {
         var numeric = new NumericSketch();
         var categorical = new CategoricalSketch();
-        var histogram = FixedHistogram.Numeric(Enumerable.Range(1, 9).Select(i => i / 10.0).ToArray());
+        var histogram = new NumericHistogram(Enumerable.Range(1, 9).Select(i => i / 10.0).ToArray());
         var names = Enumerable.Range(0, 1000).Select(i => "category-" + i).ToArray();
         for (var i = 0; i < Values; i++)
         {

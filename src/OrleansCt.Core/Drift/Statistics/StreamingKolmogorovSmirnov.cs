@@ -73,7 +73,7 @@ public static class StreamingKolmogorovSmirnov
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
-        if (reference.IsCategorical || current.IsCategorical || !reference.Edges.SequenceEqual(current.Edges))
+        if (reference is not NumericHistogram r || current is not NumericHistogram c || !r.Edges.SequenceEqual(c.Edges))
         {
             throw new ArgumentException("KS needs two numeric histograms with the same edges; build both from the same reference.", nameof(current));
         }

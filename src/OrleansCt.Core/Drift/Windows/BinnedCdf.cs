@@ -11,7 +11,7 @@ namespace OrleansCt.Core.Drift.Windows;
 /// </summary>
 public static class BinnedCdf
 {
-    public static (double D, double W1) Compare(SketchCdf reference, FixedHistogram bins, FixedHistogram window, SketchCdf? windowSketch)
+    public static (double D, double W1) Compare(SketchCdf reference, NumericHistogram bins, FixedHistogram window, SketchCdf? windowSketch)
     {
         var edges = bins.Edges;
         var shares = window.Shares();

@@ -56,10 +56,11 @@ public static class ChunkThresholds
                 QuantileSketch? sketch = null;
                 if (f < numeric.Length)
                 {
+                    var values = (NumericHistogram)histogram;
                     sketch = new QuantileSketch(ReferenceProfiler.SketchK);
                     foreach (var x in numeric[f].AsSpan(start, chunkRows))
                     {
-                        histogram.Add(x);
+                        values.Add(x);
                         if (!double.IsNaN(x))
                         {
                             sketch.Add(x);
@@ -68,9 +69,10 @@ public static class ChunkThresholds
                 }
                 else
                 {
+                    var categories = (CategoricalHistogram)histogram;
                     foreach (var value in categorical[f - numeric.Length].AsSpan(start, chunkRows))
                     {
-                        histogram.Add(value);
+                        categories.Add(value);
                     }
                 }
 

@@ -151,7 +151,8 @@ public static class DriftEvaluator
         double? ksD = null, ksP = null, wasserstein = null;
         if (!reference.Categorical)
         {
-            var (sketchD, w1) = referenceSketch is not null ? BinnedCdf.Compare(referenceSketch, expected, current, currentSketch) : (double.NaN, double.NaN);
+            // A column that is not categorical has numeric bins (the profiler makes both from the same kind).
+            var (sketchD, w1) = referenceSketch is not null ? BinnedCdf.Compare(referenceSketch, (NumericHistogram)expected, current, currentSketch) : (double.NaN, double.NaN);
             ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
             var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
             ksP = KsPValue(en, ksD.Value);

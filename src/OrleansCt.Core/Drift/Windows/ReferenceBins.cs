@@ -12,12 +12,12 @@ namespace OrleansCt.Core.Drift.Windows;
 public static class ReferenceBins
 {
     /// <summary>Bins from exact reference values (NaN skipped); none at all gives a single bin.</summary>
-    public static FixedHistogram Numeric(IReadOnlyList<double> values, int bins)
+    public static NumericHistogram Numeric(IReadOnlyList<double> values, int bins)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
         if (sorted.Length == 0)
         {
-            return FixedHistogram.Numeric([]);
+            return new NumericHistogram([]);
         }
 
         var distinct = sorted.Distinct().ToArray();
@@ -31,11 +31,11 @@ public static class ReferenceBins
     }
 
     /// <summary>Bins from a quantile sketch of the reference: its retained values stand in for the distinct values.</summary>
-    public static FixedHistogram Numeric(QuantileSketch sketch, int bins)
+    public static NumericHistogram Numeric(QuantileSketch sketch, int bins)
     {
         if (sketch.Count == 0)
         {
-            return FixedHistogram.Numeric([]);
+            return new NumericHistogram([]);
         }
 
         var distinct = sketch.ToState().Items.Distinct().Order().ToArray();
@@ -70,7 +70,7 @@ public static class ReferenceBins
         return lo + 1 >= sorted.Length ? sorted[^1] : sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
     }
 
-    private static FixedHistogram Points(double[] distinct)
+    private static NumericHistogram Points(double[] distinct)
     {
         var edges = new List<double>();
         foreach (var v in distinct)
@@ -79,14 +79,14 @@ public static class ReferenceBins
             Append(edges, Math.BitIncrement(v));
         }
 
-        return FixedHistogram.Numeric(edges);
+        return new NumericHistogram(edges);
     }
 
     /// <summary>
     /// Edges at min, the quantiles and just above max. A quantile that repeats the one before it (or min) marks a point
     /// mass: an edge just above it gives the mass a bin of its own, so its moving away is seen.
     /// </summary>
-    private static FixedHistogram Ranged(double min, double max, IReadOnlyList<double> quantiles)
+    private static NumericHistogram Ranged(double min, double max, IReadOnlyList<double> quantiles)
     {
         var edges = new List<double> { min };
         var previous = min;
@@ -105,7 +105,7 @@ public static class ReferenceBins
         }
 
         Append(edges, Math.BitIncrement(max));
-        return FixedHistogram.Numeric(edges);
+        return new NumericHistogram(edges);
     }
 
     private static void Append(List<double> edges, double edge)

@@ -55,7 +55,7 @@ public static class ReferenceProfiler
     {
         var counts = values.Where(v => v is not null).GroupBy(v => v!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
         var categories = declared ?? counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(MaxCategories).Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
-        var histogram = FixedHistogram.FromCategories(categories);
+        var histogram = new CategoricalHistogram(categories);
         foreach (var v in values)
         {
             histogram.Add(v);

@@ -40,7 +40,7 @@ public sealed class StreamingKolmogorovSmirnovTests
     {
         var (a, b) = (Normal(5_000, 3, 0, 1), Normal(4_000, 4, 0.2, 1));
         var exact = KolmogorovSmirnov.Test(a, b, KsMethod.Asymptotic).D;
-        var reference = FixedHistogram.Numeric(Enumerable.Range(1, 19).Select(i => -2.0 + (i * 0.2)).ToArray());
+        var reference = new NumericHistogram(Enumerable.Range(1, 19).Select(i => -2.0 + (i * 0.2)).ToArray());
         var current = reference.EmptyCopy();
         Array.ForEach(a, reference.Add);
         Array.ForEach(b, current.Add);

@@ -40,7 +40,7 @@ public sealed class ChunkThresholdTests
     {
         string?[] values = [.. Repeat("a", 100), .. Alternate(100), .. Repeat("b", 100), .. Alternate(100)];
         var profile = ChunkThresholds.Add(ReferenceProfiler.FromColumns(Schema, 1, "test", [], [values], null, null), [], [values], 100, ByJs);
-        var window = OrleansCt.Core.Sketches.FixedHistogram.FromState(profile.Features[0].Histogram).EmptyCopy();
+        var window = OrleansCt.Core.Sketches.CategoricalHistogram.FromState(profile.Features[0].Histogram).EmptyCopy();
         foreach (var v in Repeat("a", 100))
         {
             window.Add(v);

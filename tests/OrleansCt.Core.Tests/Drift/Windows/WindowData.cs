@@ -30,7 +30,7 @@ internal static class WindowData
     /// <summary>A numeric column of a bucket: the values on the reference's bins (NaN missing), and a k = 16 sketch of the rest.</summary>
     public static SummaryColumn Numeric(ColumnReference reference, IEnumerable<double> values)
     {
-        var histogram = FixedHistogram.FromState(reference.Histogram).EmptyCopy();
+        var histogram = NumericHistogram.FromState(reference.Histogram).EmptyCopy();
         var sketch = new QuantileSketch(BucketK);
         foreach (var v in values)
         {
@@ -47,7 +47,7 @@ internal static class WindowData
     /// <summary>A categorical column of a bucket: the values on the reference's categories (null missing).</summary>
     public static SummaryColumn Categorical(ColumnReference reference, IEnumerable<string?> values)
     {
-        var histogram = FixedHistogram.FromState(reference.Histogram).EmptyCopy();
+        var histogram = CategoricalHistogram.FromState(reference.Histogram).EmptyCopy();
         foreach (var v in values)
         {
             histogram.Add(v);
