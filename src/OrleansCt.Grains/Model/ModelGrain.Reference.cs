@@ -2,7 +2,7 @@ using System.Text.Json;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Json;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
@@ -80,14 +80,14 @@ public sealed partial class ModelGrain
             return (null, null, null, "csv", read.Errors);
         }
 
-        var options = new InferenceOptions
+        var options = new SchemaInferenceOptions
         {
             Exclude = [schema.Definition.Target, "id", "time"],
             ForceCategorical = [.. schema.Categorical.SelectMany(f => new[] { f.Name }.Concat(f.Aliases ?? [])).Where(columns.Names.Contains)],
         };
         // Predictions of a learner that has not learned yet say nothing about the ones it will serve: no prediction reference then.
         var scores = _applier.Learner!.Updates > 0 ? Scores(schema, _applier.Learner.PredictAll(read.Value!)) : null;
-        return (read.Value, scores, SchemaInference.Infer(columns, options), "csv", []);
+        return (read.Value, scores, SchemaInferrer.Infer(columns, options), "csv", []);
     }
 
     private async Task<(EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>)> FromEventsAsync(ModelSchema schema, double from, double to)
@@ -138,7 +138,7 @@ public sealed partial class ModelGrain
             Labels = [.. labels],
         };
         var columns = new ReferenceColumns(schema.Numeric.Select(f => f.Name).ToList(), batch.Numeric, schema.Categorical.Select(f => f.Name).ToList(), batch.Categorical);
-        return (batch, [.. scores], SchemaInference.Infer(columns, new InferenceOptions()), "events", []);
+        return (batch, [.. scores], SchemaInferrer.Infer(columns, new SchemaInferenceOptions()), "events", []);
     }
 
     private static double[] Scores(ModelSchema schema, Predictions predictions) =>

@@ -1,4 +1,4 @@
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 
 namespace OrleansCt.Core.Drift.Windows;
 

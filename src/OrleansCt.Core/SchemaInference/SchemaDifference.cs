@@ -1,4 +1,4 @@
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>What differs between a declared feature and the reference.</summary>
 public enum SchemaDifferenceKind

@@ -1,6 +1,6 @@
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>One column of a reference: the feature inferred from it and the statistics it was inferred from.</summary>
 public sealed record InferredFeature
