@@ -1,4 +1,3 @@
-
 namespace OrleansCt.Contracts;
 
 /// <summary>One column of a reference: the feature inferred from it and the statistics it was inferred from.</summary>

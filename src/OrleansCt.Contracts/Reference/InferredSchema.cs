@@ -1,14 +1,13 @@
-
 namespace OrleansCt.Contracts;
 
-/// <summary>What <see cref="SchemaInference.Infer"/> found in a reference: one feature per column kept, in column order.</summary>
+/// <summary>What schema inference found in a reference: one feature per column kept, in column order.</summary>
 public sealed record InferredSchema
 {
     /// <summary>Rows of the reference.</summary>
     public required int Rows { get; init; }
 
     /// <summary>The options the schema was inferred with.</summary>
-    public required InferenceOptions Options { get; init; }
+    public required SchemaInferenceOptions Options { get; init; }
 
     public required IReadOnlyList<InferredFeature> Features { get; init; }
 

@@ -1,4 +1,3 @@
-
 namespace OrleansCt.Contracts;
 
 /// <summary>The answer to POST reference: the revision set, where it came from, its inferred schema and how it differs from the model's.</summary>

@@ -1,7 +1,7 @@
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Drift.Windows;
 using OrleansCt.Core.Events;
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 using OrleansCt.Grains.Log;
@@ -78,14 +78,14 @@ public sealed partial class ModelGrain
             return (null, null, null, "csv", read.Errors);
         }
 
-        var options = new InferenceOptions
+        var options = new SchemaInferenceOptions
         {
             Exclude = [schema.Definition.Target, "id", "time"],
             ForceCategorical = [.. schema.Categorical.SelectMany(f => new[] { f.Name }.Concat(f.Aliases ?? [])).Where(columns.Names.Contains)],
         };
         // Predictions of a learner that has not learned yet say nothing about the ones it will serve: no prediction reference then.
         var scores = _applier.Learner!.Updates > 0 ? Scores(schema, _applier.Learner.PredictAll(read.Value!)) : null;
-        return (read.Value, scores, SchemaInference.Infer(columns, options), "csv", []);
+        return (read.Value, scores, SchemaInferrer.Infer(columns, options), "csv", []);
     }
 
     private async Task<(EventBatch?, double[]?, InferredSchema?, string, IReadOnlyList<FieldError>)> FromEventsAsync(ModelSchema schema, double from, double to)
@@ -106,7 +106,7 @@ public sealed partial class ModelGrain
 
         var (batch, scores) = rows.ToBatch();
         var columns = new ReferenceColumns(schema.Numeric.Select(f => f.Name).ToList(), batch.Numeric, schema.Categorical.Select(f => f.Name).ToList(), batch.Categorical);
-        return (batch, scores, SchemaInference.Infer(columns, new InferenceOptions()), "events", []);
+        return (batch, scores, SchemaInferrer.Infer(columns, new SchemaInferenceOptions()), "events", []);
     }
 
     private static double[] Scores(ModelSchema schema, Predictions predictions) =>

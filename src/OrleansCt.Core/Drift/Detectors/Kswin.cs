@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OrleansCt.Core.Drift.Statistics;
 
 namespace OrleansCt.Core.Drift.Detectors;
 
@@ -16,10 +17,10 @@ public sealed class Kswin : IDriftDetector, IStateImport
     {
         DetectorChecks.Closed01(alpha, "alpha");
         DetectorChecks.AtLeast(statSize, 1, "stat_size");
-        if (statSize > KolmogorovSmirnov.MaxExactSize)
+        if (statSize > KolmogorovSmirnov.MaxAutoN)
         {
             // scipy's "auto" switches to the asymptotic distribution above this size; that branch is not implemented.
-            throw new ArgumentException($"stat_size must be at most {KolmogorovSmirnov.MaxExactSize}, got {statSize}.", "stat_size");
+            throw new ArgumentException($"stat_size must be at most {KolmogorovSmirnov.MaxAutoN}, got {statSize}.", "stat_size");
         }
 
         if (windowSize < 2 * statSize)

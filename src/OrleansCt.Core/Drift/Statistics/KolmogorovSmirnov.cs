@@ -60,6 +60,48 @@ public static class KolmogorovSmirnov
         return new KsResult(d, Math.Clamp(pa, 0, 1), KsMethod.Asymptotic);
     }
 
+    /// <summary>
+    /// Two samples of n values, D = h/n, as KSWIN tests them: D (rounded to the lattice h / n as scipy does) and the exact two-sided p-value,
+    /// clamped to [0, 1] (no asymptotic fallback; KSWIN allows only sizes up to <see cref="MaxAutoN"/>). No check for NaN or infinities.
+    /// </summary>
+    internal static (double Statistic, double PValue) TwoSampleEqualSizes(double[] a, double[] b)
+    {
+        if (a.Length != b.Length || a.Length == 0 || a.Length > MaxAutoN)
+        {
+            throw new ArgumentException($"Both samples need the same size between 1 and {MaxAutoN}; got {a.Length} and {b.Length}.", nameof(b));
+        }
+
+        var n = a.Length;
+        var x = (double[])a.Clone();
+        var y = (double[])b.Clone();
+        Array.Sort(x);
+        Array.Sort(y);
+
+        // Largest |F_a − F_b| over all observed values, from the right-continuous empirical CDFs.
+        double d = 0;
+        int i = 0, j = 0;
+        while (i < n || j < n)
+        {
+            var v = j >= n || (i < n && x[i] <= y[j]) ? x[i] : y[j];
+            while (i < n && x[i] <= v)
+            {
+                i++;
+            }
+
+            while (j < n && y[j] <= v)
+            {
+                j++;
+            }
+
+            d = Math.Max(d, Math.Abs(((double)i / n) - ((double)j / n)));
+        }
+
+        // With equal sizes the lattice is 1/n; scipy rounds half to even (np.round) and reports h / n.
+        var h = (int)Math.Round(d * n, MidpointRounding.ToEven);
+        var statistic = (double)h / n;
+        return h == 0 ? (statistic, 1.0) : (statistic, Math.Clamp(OutsideSquare(n, h), 0.0, 1.0));
+    }
+
     // n1 = n2 = n, D = h/n: P(D ≥ h/n) = 2 Σ_{k≥1} (−1)^(k+1) C(2n, n−kh)/C(2n, n) (Gnedenko-Korolyuk), summed from the smallest term inward.
     private static double OutsideSquare(long n, long h)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>
 /// A reference data set as columns of raw text values, in column order; null or "" is a missing value.

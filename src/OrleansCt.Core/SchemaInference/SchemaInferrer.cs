@@ -1,19 +1,19 @@
 using System.Globalization;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>
 /// Infers a schema from a reference, as TensorFlow Data Validation's infer_schema: per column its type, whether it is required,
 /// its observed range (numeric) or its domain (categorical, up to a cap of distinct values), and the statistics behind them.
 /// </summary>
-public static class SchemaInference
+public static class SchemaInferrer
 {
     /// <summary>
     /// A column is numeric when every non-missing value parses as a finite number (invariant culture, <see cref="NumberStyles.Float"/>), unless it
     /// is forced or known categorical; a column with no value at all is numeric without a range. Missing: null, "" or NaN in any case.
     /// </summary>
-    public static InferredSchema Infer(ReferenceColumns columns, InferenceOptions options)
+    public static InferredSchema Infer(ReferenceColumns columns, SchemaInferenceOptions options)
     {
         ArgumentNullException.ThrowIfNull(columns);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,7 +52,7 @@ public static class SchemaInference
     /// <summary>True for a missing value: null, "", or NaN in any case.</summary>
     public static bool IsMissing(string? value) => string.IsNullOrEmpty(value) || value.Equals("NaN", StringComparison.OrdinalIgnoreCase);
 
-    private static InferredFeature InferColumn(string name, IReadOnlyList<string?> values, bool forcedCategorical, InferenceOptions options)
+    private static InferredFeature InferColumn(string name, IReadOnlyList<string?> values, bool forcedCategorical, SchemaInferenceOptions options)
     {
         var cap = options.CategoryCap;
         var missing = 0;

@@ -1,4 +1,4 @@
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>A reference CSV that cannot be read as a table: its message names the line (and the column, when one is at fault) and the problem.</summary>
 public sealed class ReferenceFormatException : Exception

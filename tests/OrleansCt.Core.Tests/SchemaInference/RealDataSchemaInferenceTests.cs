@@ -1,8 +1,8 @@
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Schema;
 using OrleansCt.Testing;
 
-namespace OrleansCt.Core.Tests.Inference;
+namespace OrleansCt.Core.Tests.SchemaInference;
 
 // The expected numbers were printed by Debian's Python with the standard csv module only, run in the repository's data folder
 // (data/) once with housing/housing.csv and once with elec2/elec2.csv as the last argument:
@@ -26,18 +26,18 @@ namespace OrleansCt.Core.Tests.Inference;
 // Distinct counts in the assertions are those numbers capped at CategoryCap + 1 = 21.
 
 /// <summary>Inference over the data sets in data/, against numbers computed independently by Python (above).</summary>
-public sealed class RealDataInferenceTests
+public sealed class RealDataSchemaInferenceTests
 {
-    private static InferredSchema Infer(string file, InferenceOptions options)
+    private static InferredSchema Infer(string file, SchemaInferenceOptions options)
     {
         using var stream = File.OpenRead(RepoFiles.PathOf(file));
-        return SchemaInference.Infer(ReferenceColumns.ReadCsv(stream), options);
+        return SchemaInferrer.Infer(ReferenceColumns.ReadCsv(stream), options);
     }
 
     [Fact]
     public void Housing_total_bedrooms_is_optional_and_ocean_proximity_has_five_categories()
     {
-        var schema = Infer("data/housing/housing.csv", new InferenceOptions { Exclude = ["median_house_value"] });
+        var schema = Infer("data/housing/housing.csv", new SchemaInferenceOptions { Exclude = ["median_house_value"] });
 
         Assert.Equal(20640, schema.Rows);
         Assert.Equal(
@@ -49,7 +49,7 @@ public sealed class RealDataInferenceTests
         Assert.Equal(new FeatureSpec { Name = "longitude", Type = FeatureType.Numeric, Min = -124.35, Max = -114.31 }, schema.Find("longitude")!.Spec);
         Assert.Equal(new FeatureSpec { Name = "median_income", Type = FeatureType.Numeric, Min = 0.4999, Max = 15.0001 }, schema.Find("median_income")!.Spec);
         Assert.Equal((1.0, 52.0, 21), (schema.Find("housing_median_age")!.Min, schema.Find("housing_median_age")!.Max, schema.Find("housing_median_age")!.Distinct));
-        SchemaInferenceTests.AssertSpec(
+        SchemaInferrerTests.AssertSpec(
             new FeatureSpec { Name = "ocean_proximity", Type = FeatureType.Categorical, Categories = ["<1H OCEAN", "INLAND", "ISLAND", "NEAR BAY", "NEAR OCEAN"] },
             schema.Find("ocean_proximity")!.Spec);
         Assert.Equal(5, schema.Find("ocean_proximity")!.Distinct);
@@ -59,10 +59,10 @@ public sealed class RealDataInferenceTests
     [Fact]
     public void Elec2_class_is_UP_or_DOWN_and_day_has_seven_values()
     {
-        var schema = Infer("data/elec2/elec2.csv", new InferenceOptions());
+        var schema = Infer("data/elec2/elec2.csv", new SchemaInferenceOptions());
 
         Assert.Equal(45312, schema.Rows);
-        SchemaInferenceTests.AssertSpec(new FeatureSpec { Name = "class", Type = FeatureType.Categorical, Categories = ["DOWN", "UP"] }, schema.Find("class")!.Spec);
+        SchemaInferrerTests.AssertSpec(new FeatureSpec { Name = "class", Type = FeatureType.Categorical, Categories = ["DOWN", "UP"] }, schema.Find("class")!.Spec);
         Assert.Equal(new FeatureSpec { Name = "day", Type = FeatureType.Numeric, Min = 1, Max = 7 }, schema.Find("day")!.Spec);
         Assert.Equal(7, schema.Find("day")!.Distinct);
         Assert.Equal(new FeatureSpec { Name = "nswprice", Type = FeatureType.Numeric, Min = 0, Max = 1 }, schema.Find("nswprice")!.Spec);
@@ -73,9 +73,9 @@ public sealed class RealDataInferenceTests
     [Fact]
     public void Elec2_day_forced_categorical_lists_1_to_7()
     {
-        var schema = Infer("data/elec2/elec2.csv", new InferenceOptions { ForceCategorical = ["day"], Exclude = ["class", "date"] });
+        var schema = Infer("data/elec2/elec2.csv", new SchemaInferenceOptions { ForceCategorical = ["day"], Exclude = ["class", "date"] });
 
-        SchemaInferenceTests.AssertSpec(
+        SchemaInferrerTests.AssertSpec(
             new FeatureSpec { Name = "day", Type = FeatureType.Categorical, Categories = ["1", "2", "3", "4", "5", "6", "7"] },
             schema.Find("day")!.Spec);
         Assert.Equal(["day", "period", "nswprice", "nswdemand", "vicprice", "vicdemand", "transfer"], schema.Features.Select(f => f.Spec.Name));

@@ -1,13 +1,13 @@
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Tests.Inference;
+namespace OrleansCt.Core.Tests.SchemaInference;
 
 public sealed class SchemaComparisonTests
 {
-    private static readonly InferredSchema Reference = SchemaInference.Infer(
+    private static readonly InferredSchema Reference = SchemaInferrer.Infer(
         ReferenceColumns.ReadCsv(new StringReader("price,load,region,code,extra\n0.5,1,north,a,x\n1.7,,south,7,x\n-0.25,3,east,8,y\n")),
-        new InferenceOptions());
+        new SchemaInferenceOptions());
 
     private static IReadOnlyList<SchemaDifference> Compare(params FeatureSpec[] declared) => SchemaComparison.Compare(declared, Reference);
 
@@ -72,7 +72,7 @@ public sealed class SchemaComparisonTests
     [Fact]
     public void An_open_reference_domain_is_a_difference_only_when_it_has_more_values_than_the_declared_list()
     {
-        var wide = SchemaInference.Infer(ReferenceColumns.ReadCsv(new StringReader("c\na\nb\nc\nd\n")), new InferenceOptions { CategoryCap = 2 });
+        var wide = SchemaInferrer.Infer(ReferenceColumns.ReadCsv(new StringReader("c\na\nb\nc\nd\n")), new SchemaInferenceOptions { CategoryCap = 2 });
 
         var narrow = SchemaComparison.Compare([new FeatureSpec { Name = "c", Type = FeatureType.Categorical, Categories = ["a"] }], wide);
         var broad = SchemaComparison.Compare([new FeatureSpec { Name = "c", Type = FeatureType.Categorical, Categories = ["a", "b", "c", "z"] }], wide);

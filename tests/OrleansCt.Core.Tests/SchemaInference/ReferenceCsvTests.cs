@@ -1,8 +1,8 @@
 using System.Text;
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Tests.Inference;
+namespace OrleansCt.Core.Tests.SchemaInference;
 
 public sealed class ReferenceCsvTests
 {

@@ -3,7 +3,7 @@ using OrleansCt.Core.Events;
 using OrleansCt.Core.Schema;
 using OrleansCt.Core.Validation;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>
 /// Reads reference rows (a CSV's columns) into a batch in the model's columns, label included when the target column is
@@ -47,7 +47,7 @@ public static class ReferenceBatch
             for (var r = 0; r < rows; r++)
             {
                 var text = values?[r];
-                column[r] = SchemaInference.IsMissing(text) ? double.NaN
+                column[r] = SchemaInferrer.IsMissing(text) ? double.NaN
                     : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) ? x
                     : Error(errors, spec.Name, r, $"'{text}' is not a finite number");
             }
@@ -57,7 +57,7 @@ public static class ReferenceBatch
         var categorical = schema.Categorical.Select(spec =>
         {
             var values = Column(spec);
-            return Enumerable.Range(0, rows).Select(r => SchemaInference.IsMissing(values?[r]) ? null : values![r]).ToArray();
+            return Enumerable.Range(0, rows).Select(r => SchemaInferrer.IsMissing(values?[r]) ? null : values![r]).ToArray();
         }).ToArray();
         var labels = index.TryGetValue(schema.Definition.Target, out var target) ? Labels(columns.Values[target], schema, errors) : null;
         var times = index.TryGetValue(TimeColumn, out var time) && !schema.Definition.Features.Any(f => f.Name == TimeColumn)
@@ -90,7 +90,7 @@ public static class ReferenceBatch
         for (var r = 0; r < values.Count; r++)
         {
             var text = values[r];
-            times[r] = SchemaInference.IsMissing(text) ? double.NaN
+            times[r] = SchemaInferrer.IsMissing(text) ? double.NaN
                 : EventTimeText.TryRead(text, out var seconds) ? seconds
                 : Error(errors, TimeColumn, r, $"'{text}' is not a time; give seconds or an ISO 8601 timestamp");
         }
@@ -105,7 +105,7 @@ public static class ReferenceBatch
         for (var r = 0; r < values.Count; r++)
         {
             var text = values[r];
-            labels[r] = SchemaInference.IsMissing(text) ? double.NaN
+            labels[r] = SchemaInferrer.IsMissing(text) ? double.NaN
                 : schema.IsClassification ? (schema.ClassIndex.TryGetValue(text!, out var k) ? k : Error(errors, target, r, $"'{text}' is not one of the classes [{string.Join(", ", schema.Definition.Classes)}]"))
                 : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && double.IsFinite(y) ? y
                 : Error(errors, target, r, $"'{text}' is not a finite number");

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using OrleansCt.Core.Drift.Detectors;
+using OrleansCt.Core.Drift.Statistics;
 
-namespace OrleansCt.Core.Tests.Drift.Detectors;
+namespace OrleansCt.Core.Tests.Drift.Statistics;
 
 /// <summary>Against scipy 1.10.1's ks_2samp (method "auto") in tests/reference/vectors/scipy_reference_values.json.</summary>
-public class KolmogorovSmirnovTests
+public class KolmogorovSmirnovEqualSizesTests
 {
     [Theory]
     [InlineData("n30_vs_n30_same_dist")]

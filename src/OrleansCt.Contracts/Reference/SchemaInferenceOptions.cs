@@ -1,7 +1,7 @@
 namespace OrleansCt.Contracts;
 
-/// <summary>How <see cref="SchemaInference"/> reads a reference.</summary>
-public sealed record InferenceOptions
+/// <summary>How schema inference reads a reference.</summary>
+public sealed record SchemaInferenceOptions
 {
     /// <summary>A categorical column with at most this many distinct values gets them as its domain; with more, its domain is open.</summary>
     public int CategoryCap { get; init; } = 20;

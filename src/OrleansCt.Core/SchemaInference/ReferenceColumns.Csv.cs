@@ -3,7 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>Reading a reference from CSV text.</summary>
 public sealed partial class ReferenceColumns

@@ -1,7 +1,7 @@
 using System.Globalization;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Inference;
+namespace OrleansCt.Core.SchemaInference;
 
 /// <summary>Compares a declared schema with one inferred from a reference.</summary>
 public static class SchemaComparison

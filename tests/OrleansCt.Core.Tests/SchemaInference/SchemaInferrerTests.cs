@@ -1,13 +1,13 @@
 using System.Text.Json;
-using OrleansCt.Core.Inference;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Schema;
 
-namespace OrleansCt.Core.Tests.Inference;
+namespace OrleansCt.Core.Tests.SchemaInference;
 
-public sealed class SchemaInferenceTests
+public sealed class SchemaInferrerTests
 {
-    private static InferredSchema Infer(string csv, InferenceOptions? options = null) =>
-        SchemaInference.Infer(ReferenceColumns.ReadCsv(new StringReader(csv)), options ?? new InferenceOptions());
+    private static InferredSchema Infer(string csv, SchemaInferenceOptions? options = null) =>
+        SchemaInferrer.Infer(ReferenceColumns.ReadCsv(new StringReader(csv)), options ?? new SchemaInferenceOptions());
 
     /// <summary>Specs are equal field by field, their category lists element by element (a record compares lists by reference).</summary>
     internal static void AssertSpec(FeatureSpec expected, FeatureSpec actual)
@@ -56,7 +56,7 @@ public sealed class SchemaInferenceTests
     [Fact]
     public void A_share_of_missing_values_up_to_the_threshold_keeps_a_column_required()
     {
-        var options = new InferenceOptions { MaxMissingShareForRequired = 0.25 };
+        var options = new SchemaInferenceOptions { MaxMissingShareForRequired = 0.25 };
 
         var schema = Infer("a,b\n1,1\n2,\n3,\n,4\n", options);
 
@@ -75,7 +75,7 @@ public sealed class SchemaInferenceTests
     [Fact]
     public void Up_to_the_cap_the_distinct_values_are_the_domain_sorted_ordinal_and_beyond_it_the_domain_is_open()
     {
-        var options = new InferenceOptions { CategoryCap = 3 };
+        var options = new SchemaInferenceOptions { CategoryCap = 3 };
 
         var schema = Infer("within,beyond\nb,p\na,q\nB,r\nb,s\na,p\n", options);
 
@@ -88,7 +88,7 @@ public sealed class SchemaInferenceTests
     [Fact]
     public void The_distinct_count_stops_at_cap_plus_one_and_numbers_count_by_value()
     {
-        var options = new InferenceOptions { CategoryCap = 2 };
+        var options = new SchemaInferenceOptions { CategoryCap = 2 };
 
         var schema = Infer("n,c\n1,a\n1.0,b\n2,c\n3,d\n4,e\n", options);
 
@@ -99,7 +99,7 @@ public sealed class SchemaInferenceTests
     [Fact]
     public void ForceCategorical_keeps_digits_as_categories_and_Exclude_leaves_columns_out()
     {
-        var options = new InferenceOptions { ForceCategorical = ["day"], Exclude = ["id", "label", "absent"] };
+        var options = new SchemaInferenceOptions { ForceCategorical = ["day"], Exclude = ["id", "label", "absent"] };
 
         var schema = Infer("id,day,x,label\n1,7,0.5,UP\n2,1,1.5,DOWN\n3,7,2.5,UP\n", options);
 
@@ -123,7 +123,7 @@ public sealed class SchemaInferenceTests
     {
         var columns = new ReferenceColumns(["price"], [[1.5, double.NaN]], ["day"], [["1", "2"]]);
 
-        var schema = SchemaInference.Infer(columns, new InferenceOptions());
+        var schema = SchemaInferrer.Infer(columns, new SchemaInferenceOptions());
 
         Assert.Equal(new FeatureSpec { Name = "price", Type = FeatureType.Numeric, Required = false, Min = 1.5, Max = 1.5 }, schema.Features[0].Spec);
         Assert.Equal(["1", "2"], schema.Features[1].Spec.Categories!);
@@ -141,7 +141,7 @@ public sealed class SchemaInferenceTests
     [Fact]
     public void ForceCategorical_naming_no_column_is_refused()
     {
-        var error = Assert.Throws<ArgumentException>(() => Infer("a\n1\n", new InferenceOptions { ForceCategorical = ["b"] }));
+        var error = Assert.Throws<ArgumentException>(() => Infer("a\n1\n", new SchemaInferenceOptions { ForceCategorical = ["b"] }));
 
         Assert.StartsWith("ForceCategorical names 'b', which is not a column of the reference (a).", error.Message);
     }
