@@ -4,7 +4,11 @@ using System.Runtime.Intrinsics;
 
 namespace OrleansCt.Core.Learning;
 
-/// <summary>The SGD step of a row already encoded (Learn's scratch holds its raw values, inputs and active inputs).</summary>
+/// <summary>
+/// The SGD step of a row already encoded (Learn's scratch holds its raw values, inputs and active inputs). Over 400 lines as one
+/// concept: the one-output and several-output steps, each schedule and the refused-step rollback work on the same scratch and must
+/// stay bit for bit with each other (LearnerBitPinTests), so they are kept side by side.
+/// </summary>
 public sealed partial class OnlineLearner
 {
     private const double AdaGradEpsilon = 1e-8;

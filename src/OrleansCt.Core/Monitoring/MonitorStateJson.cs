@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Core.Monitoring;
 
@@ -17,6 +18,16 @@ public static class MonitorStateJson
 
     public static byte[] Write(MonitorState state) => JsonSerializer.SerializeToUtf8Bytes(state, Options);
 
-    public static MonitorState Read(byte[] json) =>
-        JsonSerializer.Deserialize<MonitorState>(json, Options) ?? throw new InvalidDataException("The monitor checkpoint is empty.");
+    /// <summary>Reads a checkpoint of <paramref name="schema"/>'s monitor, in today's shape or in the flat shape of <see cref="MonitorStateV1"/>.</summary>
+    public static MonitorState Read(byte[] json, ModelSchema schema)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(nameof(MonitorStateV1.Watermark), out _))
+        {
+            var legacy = document.RootElement.Deserialize<MonitorStateV1>(Options) ?? throw new InvalidDataException("The monitor checkpoint is empty.");
+            return legacy.ToCurrent(new ModelMonitor(schema).ToState());
+        }
+
+        return document.RootElement.Deserialize<MonitorState>(Options) ?? throw new InvalidDataException("The monitor checkpoint is empty.");
+    }
 }

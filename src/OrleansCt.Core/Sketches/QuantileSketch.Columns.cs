@@ -32,7 +32,7 @@ public sealed partial class QuantileSketch
                     break;
                 }
 
-                (x, min, max) = Fold(x, min, max);
+                (x, min, max) = Admit(x, min, max);
 
                 buffer[--at] = x;
             }
@@ -121,7 +121,7 @@ public sealed partial class QuantileSketch
                     }
 
                     Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
-                    (x, lo, hi) = Fold(x, lo, hi);
+                    (x, lo, hi) = Admit(x, lo, hi);
 
                     if (c++ == next)
                     {
@@ -151,7 +151,7 @@ public sealed partial class QuantileSketch
                     Moments.Step(x, ref count, ref mean, ref m2, ref low, ref high);
                 }
 
-                (x, min, max) = Fold(x, min, max);
+                (x, min, max) = Admit(x, min, max);
 
                 buffer[--at] = x;
             }
@@ -200,7 +200,7 @@ public sealed partial class QuantileSketch
                 continue;
             }
 
-            (x, lo, hi) = Fold(x, lo, hi);
+            (x, lo, hi) = Admit(x, lo, hi);
 
             Sample(x, c++);
         }

@@ -70,12 +70,12 @@ public sealed partial class QuantileSketch
     public static double RankErrorBound(int k) => 2.446 / Math.Pow(k, 0.9433);
 
     /// <summary>
-    /// A value as the sketch keeps it, −0 folded to +0 (they compare equal but differ in bits; folding makes the sorted levels unique, so
+    /// A value as the sketch admits it, −0 turned into +0 (they compare equal but differ in bits; one zero makes the sorted levels unique, so
     /// replay is bit-identical whatever sort the runtime uses), and the extremes after it: as Math.Min and Math.Max without their NaN and
     /// signed-zero cases (x is neither NaN nor −0 here; &lt; keeps a −0 minimum, &gt;= replaces a −0 maximum).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (double X, double Min, double Max) Fold(double x, double min, double max)
+    private static (double X, double Min, double Max) Admit(double x, double min, double max)
     {
         if (x == 0)
         {

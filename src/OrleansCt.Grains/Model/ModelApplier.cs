@@ -23,7 +23,7 @@ internal sealed class ModelApplier
             Schema = new ModelSchema(definition);
             Revision = checkpoint.Revision;
             Learner = checkpoint.Learner is { } state ? OnlineLearner.Restore(Schema, state) : OnlineLearner.Create(Schema);
-            Monitor = checkpoint.Monitor is { } json ? ModelMonitor.FromState(Schema, MonitorStateJson.Read(json)) : new ModelMonitor(Schema);
+            Monitor = checkpoint.Monitor is { } json ? ModelMonitor.FromState(Schema, MonitorStateJson.Read(json, Schema)) : new ModelMonitor(Schema);
         }
     }
 

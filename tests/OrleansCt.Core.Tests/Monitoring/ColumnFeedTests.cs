@@ -51,8 +51,8 @@ public sealed class ColumnFeedTests
             if (b == sizes.Length / 2)
             {
                 // A checkpoint and a restart in the middle: both go on from their restored state.
-                columns = ModelMonitor.FromState(schema, MonitorStateJson.Read(MonitorStateJson.Write(columns.ToState())));
-                rows = ModelMonitor.FromState(schema, MonitorStateJson.Read(MonitorStateJson.Write(rows.ToState())));
+                columns = ModelMonitor.FromState(schema, MonitorStateJson.Read(MonitorStateJson.Write(columns.ToState()), schema));
+                rows = ModelMonitor.FromState(schema, MonitorStateJson.Read(MonitorStateJson.Write(rows.ToState()), schema));
             }
         }
 

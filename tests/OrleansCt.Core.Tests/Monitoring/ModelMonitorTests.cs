@@ -104,7 +104,7 @@ public sealed class ModelMonitorTests
         var uninterrupted = Feed(new ModelMonitor(Daily), 0, 48 * 40);
         // The same calls in the same order, with a checkpoint and restore between two of them (day 17, mid-reference).
         var half = Feed(new ModelMonitor(Daily), 0, 48 * 17);
-        var restored = ModelMonitor.FromState(Daily, MonitorStateJson.Read(MonitorStateJson.Write(half.ToState())));
+        var restored = ModelMonitor.FromState(Daily, MonitorStateJson.Read(MonitorStateJson.Write(half.ToState()), Daily));
         Feed(restored, 48 * 17, 48 * 40);
 
         Assert.Equal(MonitorStateJson.Write(uninterrupted.ToState()), MonitorStateJson.Write(restored.ToState()));

@@ -54,7 +54,7 @@ public sealed class MonitorDetectorTests
         Feed(uninterrupted, errors, 0, errors.Length);
         var half = new ModelMonitor(Binary);
         Feed(half, errors, 0, 1_200);
-        var restored = ModelMonitor.FromState(Binary, MonitorStateJson.Read(MonitorStateJson.Write(half.ToState())));
+        var restored = ModelMonitor.FromState(Binary, MonitorStateJson.Read(MonitorStateJson.Write(half.ToState()), Binary));
         Feed(restored, errors, 1_200, errors.Length);
 
         Assert.Equal(MonitorStateJson.Write(uninterrupted.ToState()), MonitorStateJson.Write(restored.ToState()));

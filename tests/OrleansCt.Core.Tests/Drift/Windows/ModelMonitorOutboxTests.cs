@@ -114,7 +114,7 @@ public sealed class ModelMonitorOutboxTests
     {
         var monitor = Monitor();
 
-        var restored = ModelMonitor.FromState(Schema, MonitorStateJson.Read(MonitorStateJson.Write(monitor.ToState())));
+        var restored = ModelMonitor.FromState(Schema, MonitorStateJson.Read(MonitorStateJson.Write(monitor.ToState()), Schema));
 
         Assert.Equal(Json(monitor.PendingSummaries), Json(restored.PendingSummaries));
         Assert.Equal(Json(monitor.PendingProfile), Json(restored.PendingProfile));
