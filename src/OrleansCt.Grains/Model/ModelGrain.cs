@@ -39,6 +39,8 @@ public sealed partial class ModelGrain(
     private AppendPipeline _pipeline = null!;
     private Deduplicator _dedup = null!;
     private LabelJoiner _labelJoiner = null!;
+    private ReferenceBuilder _references = null!;
+    private EntryBuilder _entries = null!;
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
@@ -55,6 +57,8 @@ public sealed partial class ModelGrain(
         _pipeline = new AppendPipeline(Model, _log, _applier, OnApplied, FeedWindows, DeactivateOnIdle, logger);
         _dedup = new Deduplicator(_log, _options.DedupHorizon);
         _labelJoiner = new LabelJoiner(_log);
+        _references = new ReferenceBuilder(_log);
+        _entries = new EntryBuilder(Model, snapshots);
         checkpoint.State.Monitor = null;
         _persistedSequence = checkpoint.State.AppliedSequence;
         _snapshot = checkpoint.State.Snapshot;
@@ -150,11 +154,7 @@ public sealed partial class ModelGrain(
     private static bool SameJson(ModelDefinition a, ModelDefinition b) =>
         JsonSerializer.Serialize(a, JsonDefaults.Options) == JsonSerializer.Serialize(b, JsonDefaults.Options);
 
-    /// <summary>
-    /// Publishes a new snapshot after every <see cref="ModelGrainOptions.SnapshotUpdates"/> updates, every
-    /// <see cref="ModelGrainOptions.SnapshotEventSeconds"/> of event time, and when the definition changes. Decided at
-    /// entry boundaries from what the log holds — never from wall time — so a replay publishes the same snapshots.
-    /// </summary>
+    /// <summary>Publishes a new snapshot when SnapshotRule says one is due (or <paramref name="force"/>), at entry boundaries.</summary>
     private void PublishSnapshot(bool force)
     {
         if (_applier.Learner is not { } learner)
@@ -163,16 +163,10 @@ public sealed partial class ModelGrain(
         }
 
         var eventTime = _applier.Monitor!.Buckets.MaxEventTime;
-        var due = force || _snapshot is null || _snapshot.Revision != _applier.Revision
-            || learner.Updates - checkpoint.State.SnapshotUpdates >= _options.SnapshotUpdates
-            || (_options.SnapshotEventSeconds is { } seconds && learner.Updates > checkpoint.State.SnapshotUpdates
-                && eventTime - checkpoint.State.SnapshotEventTime >= seconds);
-        if (due)
+        if (force || SnapshotRule.IsDue(_snapshot, _applier.Revision, learner.Updates, eventTime, checkpoint.State, _options))
         {
             _snapshot = snapshots.Create(Model, _applier);
-            checkpoint.State.SnapshotSequence = _snapshot.Sequence;
-            checkpoint.State.SnapshotUpdates = learner.Updates;
-            checkpoint.State.SnapshotEventTime = eventTime;
+            SnapshotRule.Published(checkpoint.State, _snapshot, learner.Updates, eventTime);
         }
     }
 
