@@ -27,6 +27,16 @@ public sealed class EventAnswersTests
     }
 
     [Fact]
+    public void The_answer_waits_for_the_appended_entry_and_each_entry_its_duplicates_came_from_once()
+    {
+        // Rows 0 and 2 duplicates, both logged at 4 (positions 0 and 1); row 1 duplicate of 2; nothing was appended.
+        (long, int)[] located = [(4, 0), (2, 0), (4, 1)];
+        Assert.Equal([2L, 4L], EventAnswers.Sources(0, [0, 1, 2], located).Order());
+        // Row 1 appended at 9, row 0 duplicate of 4.
+        Assert.Equal([4L, 9L], EventAnswers.Sources(9, [0], located).Order());
+    }
+
+    [Fact]
     public void A_resent_batch_is_answered_whole_from_its_entry_and_a_newer_snapshot_only_when_past_the_callers()
     {
         var stored = TestLog.Events(500, ["a", "b"]) with { Version = "old" };

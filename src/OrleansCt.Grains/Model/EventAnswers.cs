@@ -27,6 +27,23 @@ internal readonly struct EventAnswers
     public static ModelSnapshot? Newer(ModelSnapshot? current, long snapshotSequence) =>
         current is not null && current.Sequence > snapshotSequence ? current : null;
 
+    /// <summary>The entries an answer is taken from, each once: the one just appended at <paramref name="appendedAt"/> (0: none) and those that logged the duplicates.</summary>
+    public static HashSet<long> Sources(long appendedAt, List<int> duplicates, (long Sequence, int Position)[] located)
+    {
+        var sources = new HashSet<long>();
+        if (appendedAt > 0)
+        {
+            sources.Add(appendedAt);
+        }
+
+        foreach (var row in duplicates)
+        {
+            sources.Add(located[row].Sequence);
+        }
+
+        return sources;
+    }
+
     /// <summary>A resent batch, answered whole from the entry that logged it.</summary>
     public static AppendEventsResult Resent(EventsEntry stored, int rows, ModelSnapshot? newer)
     {

@@ -110,7 +110,6 @@ public sealed partial class ModelGrain
         var batch = sub.Batch;
         var answers = new EventAnswers(batch.Count, _applier.Schema!.PredictionWidth, sub.Version);
         var (fresh, duplicates, located) = _dedup.SplitEvents(batch, hashes, since);
-        var answeredFrom = new HashSet<long>();
         long appendedAt = 0;
         EventsEntry? entry = null;
         if (fresh.Count > 0)
@@ -120,15 +119,9 @@ public sealed partial class ModelGrain
 
             // Only an entry holding the whole batch answers for it when it is resent.
             appendedAt = _pipeline.Append(entry, Deduplicator.IndexHashes(hashes, rows, entry.Batch), fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;
-            answeredFrom.Add(appendedAt);
         }
 
-        foreach (var row in duplicates)
-        {
-            answeredFrom.Add(located[row].Sequence);
-        }
-
-        foreach (var sequence in answeredFrom)
+        foreach (var sequence in EventAnswers.Sources(appendedAt, duplicates, located))
         {
             await _pipeline.DurableAsync(sequence);
         }
