@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using OrleansCt.Abstractions.Drift;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Drift.Windows;
+using OrleansCt.Core.Schema;
 
 namespace OrleansCt.Grains.Model;
 
@@ -14,15 +15,15 @@ public sealed partial class ModelGrain
     {
         if (_feeding.IsCompleted && _applier.Monitor is { } monitor && WindowDelivery.Pending(monitor))
         {
-            _feeding = FeedWindowsAsync(monitor, WindowDelivery.Take(monitor, _applier.Schema!));
+            _feeding = FeedWindowsAsync(monitor, _applier.Schema!, WindowDelivery.Take(monitor, _applier.Schema!));
         }
     }
 
-    private async Task FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, WindowDelivery delivery)
+    private async Task FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, ModelSchema schema, WindowDelivery delivery)
     {
         try
         {
-            foreach (var (key, from, count) in FeatureGroups.Of(Model, _applier.Schema!))
+            foreach (var (key, from, count) in FeatureGroups.Of(Model, schema))
             {
                 await GrainFactory.GetGrain<IFeatureWindowGrain>(key).Feed(DriftJson.Write(delivery.For(from, count)).AsImmutable());
             }
