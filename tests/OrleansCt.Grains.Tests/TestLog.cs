@@ -31,6 +31,9 @@ public sealed class TestLog : IAsyncDisposable
 
     public static LogCodec Codec { get; } = new(s_serializer);
 
+    /// <summary>Snapshots made with the serializer a silo has.</summary>
+    public static SnapshotFactory Snapshots { get; } = new(s_serializer);
+
     public static ModelDefinition Definition { get; } = new()
     {
         Task = ModelTask.Binary,

@@ -2,7 +2,6 @@ using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Hashing;
 using OrleansCt.Core.Labels;
-using OrleansCt.Core.Learning;
 using OrleansCt.Core.Validation;
 using OrleansCt.Grains.Log;
 
@@ -103,92 +102,52 @@ public sealed partial class ModelGrain
     }
 
     /// <summary>
-    /// The rows not logged yet get an entry (prequential: predicted and learned by a copy of the head learner), taken at once;
-    /// the rest are answered from the entries that hold them. Returns once all of those are durable.
+    /// The rows not logged yet get an entry (see EntryBuilder), taken at once; the rest are answered from the entries that hold them.
+    /// Returns once all of those are durable.
     /// </summary>
     private async Task<AppendEventsResult> AppendFreshAsync(EventsSubmission sub, ulong[] hashes, ulong fingerprint, long since)
     {
         var batch = sub.Batch;
-        var width = _applier.Schema!.PredictionWidth;
-        var answers = new double[batch.Count * width];
-        var versions = Enumerable.Repeat(sub.Version, batch.Count).ToArray();
+        var answers = new EventAnswers(batch.Count, _applier.Schema!.PredictionWidth, sub.Version);
         var (fresh, duplicates, located) = _dedup.SplitEvents(batch, hashes, since);
-        var answeredFrom = new HashSet<long>();
         long appendedAt = 0;
         EventsEntry? entry = null;
         if (fresh.Count > 0)
         {
             var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
-            var (built, prelearned) = BuildEntry(sub, rows);
-            entry = built;
+            (entry, var prelearned) = _entries.Build(sub, rows, _pipeline.Head, _pipeline.ReservedRevision, _applier.Schema!, _log.LastSequence);
 
             // Only an entry holding the whole batch answers for it when it is resent.
             appendedAt = _pipeline.Append(entry, Deduplicator.IndexHashes(hashes, rows, entry.Batch), fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;
-            answeredFrom.Add(appendedAt);
         }
 
-        foreach (var row in duplicates)
-        {
-            answeredFrom.Add(located[row].Sequence);
-        }
-
-        foreach (var sequence in answeredFrom)
+        foreach (var sequence in EventAnswers.Sources(appendedAt, duplicates, located))
         {
             await _pipeline.DurableAsync(sequence);
         }
 
-        for (var i = 0; i < fresh.Count; i++)
+        if (entry is not null)
         {
-            entry!.Predictions.Row(i).CopyTo(answers.AsSpan(fresh[i] * width, width));
-            versions[fresh[i]] = entry.Version;
+            answers.FromEntry(fresh, entry);
         }
 
         foreach (var row in duplicates)
         {
-            var (sequence, position) = located[row];
-            if (await _log.GetEventsAsync(sequence) is { } stored && position < stored.Batch.Count)
+            if (await _log.GetEventsAsync(located[row].Sequence) is { } stored)
             {
-                stored.Predictions.Row(position).CopyTo(answers.AsSpan(row * width, width));
-                versions[row] = stored.Version;
+                answers.FromStored(row, stored, located[row].Position);
             }
         }
 
-        var newer = _snapshot is { } current && current.Sequence > sub.SnapshotSequence ? current : null;
-        return new AppendEventsResult(AppendStatus.Stored, new Predictions(width, answers), versions,
-            fresh.Count, batch.Count - fresh.Count, appendedAt, newer);
+        return answers.Stored(fresh.Count, appendedAt, EventAnswers.Newer(_snapshot, sub.SnapshotSequence));
     }
 
     /// <summary>The answer for a resent batch from the entry that logged it, once that entry is durable; null if that entry does not hold this very batch.</summary>
     private async Task<AppendEventsResult?> ResentAsync(long sequence, EventBatch batch, long snapshotSequence)
     {
         await _pipeline.DurableAsync(sequence);
-        if (await _log.GetEventsAsync(sequence) is not { } stored || !Deduplicator.Holds(stored, batch))
-        {
-            return null;
-        }
-
-        var newer = _snapshot is { } latest && latest.Sequence > snapshotSequence ? latest : null;
-        return new AppendEventsResult(AppendStatus.Stored, stored.Predictions, Enumerable.Repeat(stored.Version, batch.Count).ToArray(),
-            0, batch.Count, 0, newer);
-    }
-
-    /// <summary>
-    /// The entry for the rows not logged yet. A prequential submission is predicted here, row by row, by a copy of the head
-    /// learner that learns each label right after predicting its row; applying the entry later takes that copy as the learner.
-    /// </summary>
-    private (EventsEntry Entry, OnlineLearner? Prelearned) BuildEntry(EventsSubmission sub, int[]? rows)
-    {
-        var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
-        if (!sub.Prequential)
-        {
-            var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
-            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), null);
-        }
-
-        var head = _pipeline.Head!;
-        var before = snapshots.Create(Model, _pipeline.ReservedRevision, _applier.Schema!.Definition, _log.LastSequence, head);
-        var learner = head.Clone();
-        var prequential = learner.PredictThenLearn(batch, _applier.Schema!.PredictionWidth);
-        return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), learner);
+        return await _log.GetEventsAsync(sequence) is { } stored && Deduplicator.Holds(stored, batch)
+            ? EventAnswers.Resent(stored, batch.Count, EventAnswers.Newer(_snapshot, snapshotSequence))
+            : null;
     }
 }

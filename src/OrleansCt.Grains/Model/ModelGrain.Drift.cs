@@ -8,48 +8,32 @@ namespace OrleansCt.Grains.Model;
 
 public sealed partial class ModelGrain
 {
-    /// <summary>Features per feature window grain (DESIGN.md: wide models in groups of about 32).</summary>
-    public const int FeatureGroupSize = 32;
-
     private Task _feeding = Task.CompletedTask;
-
-    /// <summary>The keys of a model's feature window grains: "model/0", "model/1", … one per group of 32 features.</summary>
-    public static IReadOnlyList<(string Key, int From, int Count)> FeatureGroups(string model, ModelSchema schema)
-    {
-        var features = schema.Numeric.Count + schema.Categorical.Count;
-        var groups = Math.Max(1, (features + FeatureGroupSize - 1) / FeatureGroupSize);
-        return Enumerable.Range(0, groups).Select(g => ($"{model}/{g}", g * FeatureGroupSize, Math.Min(FeatureGroupSize, features - (g * FeatureGroupSize)))).ToList();
-    }
 
     /// <summary>Starts sending the monitor's outbox (a new reference, closed buckets) to the feature windows, if it holds anything and no send is under way.</summary>
     private void FeedWindows()
     {
-        if (_feeding.IsCompleted && _applier.Monitor is { } monitor && (monitor.PendingProfile is not null || monitor.PendingSummaries.Count > 0))
+        if (_feeding.IsCompleted && _applier.Monitor is { } monitor && WindowDelivery.Pending(monitor))
         {
-            _feeding = FeedWindowsAsync(monitor, _applier.Schema!);
+            _feeding = FeedWindowsAsync(monitor, _applier.Schema!, WindowDelivery.Take(monitor, _applier.Schema!));
         }
     }
 
-    private async Task FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, ModelSchema schema)
+    private async Task FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, ModelSchema schema, WindowDelivery delivery)
     {
-        var (profile, summaries, revision) = (monitor.PendingProfile, monitor.PendingSummaries.ToArray(), monitor.ReferenceRevision);
-        var definition = schema.Definition;
-        var detectors = definition.Monitoring.Detectors.Select(d => d.Kind).ToArray();
         try
         {
-            foreach (var (key, from, count) in FeatureGroups(Model, schema))
+            foreach (var (key, from, count) in FeatureGroups.Of(Model, schema))
             {
-                var feed = new WindowFeed(profile?.Slice(from, count), summaries.Select(s => s.Slice(from, count)).ToArray(),
-                    definition.Monitoring.Drift, definition.Alerts, definition.Monitoring.BucketSeconds, detectors, schema.CountsSchemaChanges);
-                await GrainFactory.GetGrain<IFeatureWindowGrain>(key).Feed(DriftJson.Write(feed).AsImmutable());
+                await GrainFactory.GetGrain<IFeatureWindowGrain>(key).Feed(DriftJson.Write(delivery.For(from, count)).AsImmutable());
             }
 
-            monitor.Delivered(revision, summaries.Length > 0 ? summaries[^1].Index : -1);
+            delivery.Confirm(monitor);
         }
         catch (Exception e)
         {
             // The outbox keeps everything; the next applied entry or checkpoint tick sends it again.
-            LogFeedFailed(e, Model, summaries.Length);
+            LogFeedFailed(e, Model, delivery.Buckets);
         }
     }
 
@@ -63,13 +47,12 @@ public sealed partial class ModelGrain
 
         await FlushWindowsAsync();
         var parts = new List<DriftEvaluation[]>();
-        foreach (var (key, _, _) in FeatureGroups(Model, schema))
+        foreach (var (key, _, _) in FeatureGroups.Of(Model, schema))
         {
             parts.Add(await GrainFactory.GetGrain<IFeatureWindowGrain>(key).GetHistory(windowSeconds, from, to));
         }
 
-        var points = FeatureGroupMerge.Merge(parts);
-        var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, points);
+        var response = new DriftResponse(Model, _applier.Monitor!.ReferenceRevision, windowSeconds ?? schema.Definition.Monitoring.Drift.WindowSeconds, FeatureGroupMerge.Merge(parts));
         return new DriftResult(ReadStatus.Ok, response);
     }
 
@@ -78,7 +61,7 @@ public sealed partial class ModelGrain
     {
         await _feeding;
         var monitor = _applier.Monitor!;
-        while (monitor.PendingProfile is not null || monitor.PendingSummaries.Count > 0)
+        while (WindowDelivery.Pending(monitor))
         {
             var before = monitor.PendingSummaries.Count;
             FeedWindows();

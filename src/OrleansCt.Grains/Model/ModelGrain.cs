@@ -1,13 +1,8 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Concurrency;
 using OrleansCt.Abstractions.Models;
-using OrleansCt.Core.Learning;
-using OrleansCt.Core.Labels;
-using OrleansCt.Core.Schema;
-using OrleansCt.Core.Validation;
+using OrleansCt.Core.Monitoring;
 using OrleansCt.Grains.Log;
 using OrleansCt.Storage;
 using OrleansCt.Storage.Catalog;
@@ -30,15 +25,15 @@ public sealed partial class ModelGrain(
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private readonly ModelGrainOptions _options = options.Value;
-    private Task _writing = Task.CompletedTask;
-    private bool _writeAgain;
-    private int _entriesSinceCheckpoint;
-    private long _eventsSinceCheckpoint;
+    private readonly CheckpointSchedule _schedule = new(options.Value);
+    private CoalescedWrite _checkpoints = null!;
     private ModelLog _log = null!;
     private ModelApplier _applier = null!;
     private AppendPipeline _pipeline = null!;
     private Deduplicator _dedup = null!;
     private LabelJoiner _labelJoiner = null!;
+    private ReferenceBuilder _references = null!;
+    private EntryBuilder _entries = null!;
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
@@ -49,12 +44,15 @@ public sealed partial class ModelGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _checkpoints = new CoalescedWrite(WriteCheckpointAsync);
         _log = new ModelLog(Model, eventLog, codec, _options);
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
         _pipeline = new AppendPipeline(Model, _log, _applier, OnApplied, FeedWindows, DeactivateOnIdle, logger);
         _dedup = new Deduplicator(_log, _options.DedupHorizon);
         _labelJoiner = new LabelJoiner(_log);
+        _references = new ReferenceBuilder(_log);
+        _entries = new EntryBuilder(Model, snapshots);
         checkpoint.State.Monitor = null;
         _persistedSequence = checkpoint.State.AppliedSequence;
         _snapshot = checkpoint.State.Snapshot;
@@ -85,7 +83,7 @@ public sealed partial class ModelGrain(
         _checkpointTimer?.Dispose();
         _retentionTimer?.Dispose();
         await _pipeline.EnsureAppliedAsync();
-        if (_entriesSinceCheckpoint > 0)
+        if (_schedule.Pending)
         {
             await CheckpointAsync();
         }
@@ -93,32 +91,22 @@ public sealed partial class ModelGrain(
 
     public async Task<RegisterResult> Register(ModelDefinition definition)
     {
-        var errors = ModelDefinitionValidator.Validate(definition);
-        if (errors.Count > 0)
+        if (Registration.Invalid(definition) is { } invalid)
         {
-            return new RegisterResult(RegisterStatus.Invalid, null, errors);
+            return invalid;
         }
 
         await _pipeline.EnsureAppliedAsync();
         var current = _applier.Schema?.Definition;
-        if (current is not null)
+        if (Registration.Refusal(current, definition) is { } refused)
         {
-            if (SameJson(current, definition))
-            {
-                return new RegisterResult(RegisterStatus.Unchanged, current, []);
-            }
-
-            var conflicts = DefinitionChange.FindIncompatible(current, definition);
-            if (conflicts.Count > 0)
-            {
-                return new RegisterResult(RegisterStatus.Conflict, current, conflicts);
-            }
+            return refused;
         }
 
         var entry = new DefinitionEntry(NowUnixMs, definition, _pipeline.ReservedRevision + 1);
         await _pipeline.Append(entry, []).Durable;
         await _pipeline.EnsureAppliedAsync();
-        await catalog.UpsertAsync(Model, JsonSerializer.Serialize(definition, JsonDefaults.Options), NowUnixMs);
+        await catalog.UpsertAsync(Model, Registration.Json(definition), NowUnixMs);
         PublishSnapshot(force: false);
         await CheckpointAsync();
         return new RegisterResult(current is null ? RegisterStatus.Created : RegisterStatus.Updated, definition, []);
@@ -147,14 +135,23 @@ public sealed partial class ModelGrain(
         return _snapshot;
     }
 
-    private static bool SameJson(ModelDefinition a, ModelDefinition b) =>
-        JsonSerializer.Serialize(a, JsonDefaults.Options) == JsonSerializer.Serialize(b, JsonDefaults.Options);
+    public async Task<StatsResult> GetStats(string window)
+    {
+        await _pipeline.EnsureAppliedAsync();
+        if (_applier.Schema is not { } schema)
+        {
+            return new StatsResult(ReadStatus.NotFound, [], null);
+        }
 
-    /// <summary>
-    /// Publishes a new snapshot after every <see cref="ModelGrainOptions.SnapshotUpdates"/> updates, every
-    /// <see cref="ModelGrainOptions.SnapshotEventSeconds"/> of event time, and when the definition changes. Decided at
-    /// entry boundaries from what the log holds — never from wall time — so a replay publishes the same snapshots.
-    /// </summary>
+        if (!WindowSpec.TryParse(window, out var spec, out var error))
+        {
+            return new StatsResult(ReadStatus.Invalid, [error!], null);
+        }
+
+        return new StatsResult(ReadStatus.Ok, [], StatsReport.Build(Model, schema, _applier.Monitor!, spec, _applier.UnmatchedLabels));
+    }
+
+    /// <summary>Publishes a new snapshot when SnapshotRule says one is due (or <paramref name="force"/>), at entry boundaries.</summary>
     private void PublishSnapshot(bool force)
     {
         if (_applier.Learner is not { } learner)
@@ -163,26 +160,10 @@ public sealed partial class ModelGrain(
         }
 
         var eventTime = _applier.Monitor!.Buckets.MaxEventTime;
-        var due = force || _snapshot is null || _snapshot.Revision != _applier.Revision
-            || learner.Updates - checkpoint.State.SnapshotUpdates >= _options.SnapshotUpdates
-            || (_options.SnapshotEventSeconds is { } seconds && learner.Updates > checkpoint.State.SnapshotUpdates
-                && eventTime - checkpoint.State.SnapshotEventTime >= seconds);
-        if (due)
+        if (force || SnapshotRule.IsDue(_snapshot, _applier.Revision, learner.Updates, eventTime, checkpoint.State, _options))
         {
             _snapshot = snapshots.Create(Model, _applier);
-            checkpoint.State.SnapshotSequence = _snapshot.Sequence;
-            checkpoint.State.SnapshotUpdates = learner.Updates;
-            checkpoint.State.SnapshotEventTime = eventTime;
-        }
-    }
-
-    private async Task OnCheckpointTimer(CancellationToken cancellationToken)
-    {
-        FeedWindows();
-        if (_entriesSinceCheckpoint > 0)
-        {
-            await _pipeline.EnsureAppliedAsync();
-            await CheckpointAsync();
+            SnapshotRule.Published(checkpoint.State, _snapshot, learner.Updates, eventTime);
         }
     }
 

@@ -1,0 +1,32 @@
+using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Learning;
+using OrleansCt.Core.Schema;
+using OrleansCt.Grains.Log;
+
+namespace OrleansCt.Grains.Model;
+
+/// <summary>Builds the events entry for the rows of a submission not logged yet; a prequential one is predicted and learned here.</summary>
+/// <remarks>Synchronous on purpose: it runs between the duplicate decision and the append, where nothing may wait.</remarks>
+internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
+{
+    /// <summary>
+    /// The entry for <paramref name="rows"/> of the submission (null: all of them). A prequential submission is predicted row by
+    /// row by a copy of <paramref name="head"/> that learns each label right after predicting its row, and carries the version of
+    /// <paramref name="head"/> as it stood after <paramref name="lastSequence"/>; applying the entry later takes that copy as the learner.
+    /// </summary>
+    public (EventsEntry Entry, OnlineLearner? Prelearned) Build(EventsSubmission sub, int[]? rows, OnlineLearner? head, int revision, ModelSchema schema, long lastSequence)
+    {
+        var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
+        if (!sub.Prequential)
+        {
+            var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
+            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), null);
+        }
+
+        var before = snapshots.Create(model, revision, schema.Definition, lastSequence, head!);
+        var learner = head!.Clone();
+        var prequential = learner.PredictThenLearn(batch, schema.PredictionWidth);
+        return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), learner);
+    }
+}
