@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,11 +21,19 @@ public static class OrleansCtHostingExtensions
             configureSilo?.Invoke(silo);
         });
         builder.Services.AddOpenApi();
+
+        // Answers the framework makes itself (an unknown route, a wrong method) are problems too, not bare status codes.
+        builder.Services.AddProblemDetails();
+
+        // The API enforces its own body limit with a problem answer (RequestBody.MaxBytes); Kestrel's default (~28.6 MB)
+        // would answer first with a bare 413.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.KestrelBackstopBytes);
         return builder;
     }
 
     public static WebApplication MapOrleansCt(this WebApplication app)
     {
+        app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace OrleansCt.Contracts;
 
-/// <summary>The one JSON convention of the project: camelCase names and camelCase enum strings.</summary>
+/// <summary>The one JSON convention of the project: camelCase names, camelCase enum strings, numbers only as JSON numbers.</summary>
 public static class JsonDefaults
 {
     public static JsonSerializerOptions Options { get; } = Create();
@@ -15,6 +15,10 @@ public static class JsonDefaults
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             RespectNullableAnnotations = true,
             AllowTrailingCommas = false,
+
+            // One rule for every body: a number is a JSON number. The web defaults would read "0.1" as 0.1 in a
+            // definition while the event readers refuse it.
+            NumberHandling = JsonNumberHandling.Strict,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         options.MakeReadOnly(populateMissingResolver: true);

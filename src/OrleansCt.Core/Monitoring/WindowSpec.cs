@@ -23,10 +23,16 @@ public sealed record WindowSpec(string Text, double? Seconds, long? Events)
         if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0 && double.IsFinite(amount))
         {
             var seconds = unit switch { 's' => 1.0, 'm' => 60.0, 'h' => 3600.0, 'd' => 86400.0, _ => double.NaN };
-            if (!double.IsNaN(seconds))
+            if (!double.IsNaN(seconds) && amount * seconds <= BatchLimits.MaxWindowSeconds)
             {
                 window = new WindowSpec(text, amount * seconds, null);
                 return true;
+            }
+
+            if (!double.IsNaN(seconds) || (unit == 'e' && amount > BatchLimits.MaxWindowEvents))
+            {
+                error = new FieldError("window", $"'{text}' is too long: a window spans at most 36525d (100 years) or {BatchLimits.MaxWindowEvents}e");
+                return false;
             }
 
             if (unit == 'e')

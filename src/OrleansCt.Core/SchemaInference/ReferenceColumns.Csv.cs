@@ -12,8 +12,16 @@ public sealed partial class ReferenceColumns
     public static ReferenceColumns ReadCsv(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        return ReadCsv(reader);
+        // Strict: a byte that is not UTF-8 refuses the reference instead of becoming U+FFFD in a category.
+        using var reader = new StreamReader(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+        try
+        {
+            return ReadCsv(reader);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ReferenceFormatException("the reference is not valid UTF-8 text; send the CSV encoded as UTF-8.", 0);
+        }
     }
 
     /// <summary>

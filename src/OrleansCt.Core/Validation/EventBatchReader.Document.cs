@@ -14,6 +14,11 @@ public static partial class EventBatchReader
     /// </summary>
     internal static ReadResult<EventBatch> ReadWithDocument(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
     {
+        if (JsonPreflight.Check(json.Span) is { } refused)
+        {
+            return new ReadResult<EventBatch>(null, [refused]);
+        }
+
         JsonDocument document;
         try
         {
@@ -182,7 +187,11 @@ public static partial class EventBatchReader
             {
                 if (!schema.TryFind(property.Name, out var type, out var column))
                 {
-                    if (schema.CountsSchemaChanges)
+                    if (schema.CountsSchemaChanges && property.Name.Length > BatchLimits.MaxFeatureNameLength)
+                    {
+                        errors.Add(at.With("features", property.Name[..BatchLimits.MaxFeatureNameLength] + "…"), $"is not a feature of this model, and too long to count as a new one: a name is at most {BatchLimits.MaxFeatureNameLength} characters");
+                    }
+                    else if (schema.CountsSchemaChanges)
                     {
                         columns.CountNewFeature(property.Name);
                     }
@@ -244,6 +253,9 @@ public static partial class EventBatchReader
         switch (value.ValueKind)
         {
             case JsonValueKind.Null:
+                break;
+            case JsonValueKind.String when value.GetString() is { Length: > BatchLimits.MaxCategoryLength } tooLong:
+                errors.Add(field, $"is {tooLong.Length} characters long; a category is at most {BatchLimits.MaxCategoryLength}");
                 break;
             case JsonValueKind.String:
                 column[index] = value.GetString();

@@ -137,7 +137,7 @@ public static partial class EventBatchReader
         {
             case JsonTokenType.Null:
                 return true;
-            case JsonTokenType.Number when TryReadNumber(ref reader, out var seconds):
+            case JsonTokenType.Number when TryReadNumber(ref reader, out var seconds) && EventTime.InRange(seconds):
                 buffers.Times[row] = seconds;
                 return true;
             case JsonTokenType.String when DateTimeOffset.TryParse(
@@ -202,14 +202,13 @@ public static partial class EventBatchReader
             var match = schema.Match(reader.ValueSpan, position++);
             if (match < 0)
             {
-                if (!schema.Counts || !buffers.CountNewFeature(reader.GetString()!) || !reader.Read())
+                // A new feature's value is dropped unread; anything but a plain scalar goes to the document reader, whose
+                // preflight refuses what no reader accepts anywhere (a name given twice, text that is not UTF-8, deep nesting).
+                if (!schema.Counts || reader.ValueSpan.Length > BatchLimits.MaxFeatureNameLength || !buffers.CountNewFeature(reader.GetString()!) || !reader.Read()
+                    || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray
+                    || (reader.TokenType == JsonTokenType.String && (reader.ValueIsEscaped || !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))))
                 {
                     return false;
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
                 }
 
                 continue;
@@ -260,6 +259,10 @@ public static partial class EventBatchReader
         if (reader.TokenType == JsonTokenType.String)
         {
             category = (reader.ValueIsEscaped ? null : schema.KnownCategory(column, reader.ValueSpan)) ?? reader.GetString()!;
+            if (category.Length > BatchLimits.MaxCategoryLength)
+            {
+                return false;
+            }
         }
         else if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var whole))
         {

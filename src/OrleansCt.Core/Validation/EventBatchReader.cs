@@ -15,6 +15,21 @@ namespace OrleansCt.Core.Validation;
 /// </remarks>
 public static partial class EventBatchReader
 {
-    public static ReadResult<EventBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds) =>
-        TryReadStreaming(json.Span, schema, kind, arrivalSeconds) ?? ReadWithDocument(json, schema, kind, arrivalSeconds);
+    public static ReadResult<EventBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema, BatchKind kind, double arrivalSeconds)
+    {
+        var result = TryReadStreaming(json.Span, schema, kind, arrivalSeconds) ?? ReadWithDocument(json, schema, kind, arrivalSeconds);
+        return result.Value is { } batch && AnswerTooLarge(batch.Ids.Length, schema) is { } error ? new ReadResult<EventBatch>(null, [error]) : result;
+    }
+
+    /// <summary>An error when the answer (a probability per class per event) would pass <see cref="BatchLimits.MaxAnswerProbabilities"/>.</summary>
+    internal static FieldError? AnswerTooLarge(int events, ModelSchema schema)
+    {
+        var classes = schema.Definition.Classes.Count;
+        if ((long)events * classes <= BatchLimits.MaxAnswerProbabilities)
+        {
+            return null;
+        }
+
+        return new FieldError("events", $"holds {events} events; with {classes} classes an answer holds at most {BatchLimits.MaxAnswerProbabilities} probabilities, so send at most {BatchLimits.MaxAnswerProbabilities / classes} events per batch");
+    }
 }

@@ -12,8 +12,11 @@ public static class EventTime
         seconds = double.NaN;
         switch (value.ValueKind)
         {
-            case JsonValueKind.Number when value.TryGetDouble(out seconds) && double.IsFinite(seconds):
+            case JsonValueKind.Number when value.TryGetDouble(out seconds) && InRange(seconds):
                 return true;
+            case JsonValueKind.Number:
+                problem = "must be a number of seconds from -253402300800 to 253402300800 (years 1 to 9999)";
+                return false;
             case JsonValueKind.String when DateTimeOffset.TryParse(
                 value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
                 seconds = stamp.ToUnixTimeMilliseconds() / 1000.0;
@@ -26,4 +29,7 @@ public static class EventTime
                 return false;
         }
     }
+
+    /// <summary>True for a finite time within <see cref="BatchLimits.MaxTimeSeconds"/> of the epoch, so bucket arithmetic on it cannot overflow.</summary>
+    public static bool InRange(double seconds) => Math.Abs(seconds) <= BatchLimits.MaxTimeSeconds;
 }

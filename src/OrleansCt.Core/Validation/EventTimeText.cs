@@ -15,7 +15,7 @@ public static class EventTimeText
 
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out seconds))
         {
-            return double.IsFinite(seconds);
+            return EventTime.InRange(seconds);
         }
 
         if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))

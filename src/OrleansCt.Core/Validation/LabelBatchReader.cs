@@ -9,6 +9,11 @@ public static class LabelBatchReader
 {
     public static ReadResult<LabelBatch> Read(ReadOnlyMemory<byte> json, ModelSchema schema)
     {
+        if (JsonPreflight.Check(json.Span) is { } refused)
+        {
+            return new ReadResult<LabelBatch>(null, [refused]);
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);

@@ -6,8 +6,8 @@ namespace OrleansCt.Core.Validation;
 /// <summary>Checks a model definition before it is stored; every problem is named by its field.</summary>
 public static class ModelDefinitionValidator
 {
-    public const int MaxFeatureNameLength = 128;
-    public const int MaxFeatures = 10_000;
+    public const int MaxFeatureNameLength = BatchLimits.MaxFeatureNameLength;
+    public const int MaxFeatures = BatchLimits.MaxFeatures;
 
     public static IReadOnlyList<FieldError> Validate(ModelDefinition definition)
     {
@@ -50,12 +50,22 @@ public static class ModelDefinitionValidator
                 break;
         }
 
+        if (classes.Count > BatchLimits.MaxClasses)
+        {
+            errors.Add(new FieldError("classes", $"lists {classes.Count} classes; a model has at most {BatchLimits.MaxClasses}"));
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < classes.Count; i++)
         {
             if (string.IsNullOrEmpty(classes[i]))
             {
                 errors.Add(new FieldError($"classes[{i}]", "must not be empty"));
+            }
+            else if (classes[i].Length > BatchLimits.MaxCategoryLength)
+            {
+                errors.Add(new FieldError($"classes[{i}]", $"is {classes[i].Length} characters long; a class name is at most {BatchLimits.MaxCategoryLength}"));
             }
             else if (!seen.Add(classes[i]))
             {
@@ -81,7 +91,7 @@ public static class ModelDefinitionValidator
         var features = definition.Features;
         if (features.Count == 0 || features.Count > MaxFeatures)
         {
-            errors.Add(new FieldError("features", $"must list 1 to {MaxFeatures} features"));
+            errors.Add(new FieldError("features", $"lists {features.Count} features; a model has 1 to {MaxFeatures}"));
             return;
         }
 
@@ -145,10 +155,20 @@ public static class ModelDefinitionValidator
             return;
         }
 
+        if (categories.Count > BatchLimits.MaxCategoriesPerFeature)
+        {
+            errors.Add(new FieldError($"{field}.categories", $"lists {categories.Count} categories; a feature has at most {BatchLimits.MaxCategoriesPerFeature}"));
+            return;
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var c = 0; c < categories.Count; c++)
         {
-            if (categories[c] is null || !seen.Add(categories[c]))
+            if (categories[c] is { Length: > BatchLimits.MaxCategoryLength } category)
+            {
+                errors.Add(new FieldError($"{field}.categories[{c}]", $"is {category.Length} characters long; a category is at most {BatchLimits.MaxCategoryLength}"));
+            }
+            else if (categories[c] is null || !seen.Add(categories[c]))
             {
                 errors.Add(new FieldError($"{field}.categories[{c}]", $"'{categories[c]}' is empty or listed twice"));
             }

@@ -7,15 +7,15 @@ internal static class MonitoringValidator
 {
     public static void Check(MonitoringSpec m, List<FieldError> errors)
     {
-        if (m.BucketSeconds is { } seconds && !(double.IsFinite(seconds) && seconds > 0))
+        if (m.BucketSeconds is { } seconds && !(seconds > 0 && seconds <= BatchLimits.MaxWindowSeconds))
         {
-            errors.Add(new FieldError("monitoring.bucketSeconds", "must be a positive number of seconds, or null to slice by events"));
+            errors.Add(new FieldError("monitoring.bucketSeconds", "must be a positive number of seconds up to 3155760000 (100 years), or null to slice by events"));
         }
 
         Range(m.BucketEvents, 1, 100_000_000, "monitoring.bucketEvents", errors);
-        if (!(double.IsFinite(m.AllowedLatenessSeconds) && m.AllowedLatenessSeconds >= 0))
+        if (!(m.AllowedLatenessSeconds >= 0 && m.AllowedLatenessSeconds <= BatchLimits.MaxWindowSeconds))
         {
-            errors.Add(new FieldError("monitoring.allowedLatenessSeconds", "must be zero or a positive number of seconds"));
+            errors.Add(new FieldError("monitoring.allowedLatenessSeconds", "must be zero or a positive number of seconds up to 3155760000 (100 years)"));
         }
 
         Range(m.Ring, 1, 1_000, "monitoring.ring", errors);

@@ -11,6 +11,12 @@ internal sealed record AlertAction(string Id, string By, string? Comment)
     {
         var problems = new List<FieldError>();
         errors = problems;
+        if (JsonPreflight.Check(body) is { } refused)
+        {
+            problems.Add(refused);
+            return null;
+        }
+
         JsonDocument document;
         try
         {

@@ -35,10 +35,16 @@ public static class DriftApi
 
         var errors = new List<FieldError>();
         var accepted = QueryParameter.Flag(accept, "accept", errors);
-        var rows = QueryParameter.PositiveCount(chunkRows, "chunkRows", "rows", errors);
+        var rows = QueryParameter.PositiveCount(chunkRows, "chunkRows", "rows", BatchLimits.MaxChunkRows, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid(errors);
+        }
+
+        var csv = RequestBody.IsCsv(request);
+        if (!csv && !RequestBody.IsJson(request))
+        {
+            return RequestBody.UnsupportedType(request, "text/csv (rows) or application/json ({\"from\", \"to\"}), charset utf-8 if any");
         }
 
         if (await RequestBody.ReadAsync(request, ct) is not { } body)
@@ -47,7 +53,7 @@ public static class DriftApi
         }
 
         ReferenceSubmission reference;
-        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true)
+        if (csv)
         {
             reference = new ReferenceSubmission(body, null, null, accepted, rows);
         }
@@ -73,6 +79,11 @@ public static class DriftApi
     private static FieldError? ReadRange(byte[] body, out double from, out double to)
     {
         (from, to) = (0, 0);
+        if (JsonPreflight.Check(body) is { } refused)
+        {
+            return refused;
+        }
+
         try
         {
             using var document = JsonDocument.Parse(body);
@@ -153,6 +164,11 @@ public static class DriftApi
         if (ModelName.Check(model) is { } nameError)
         {
             return Problems.Invalid([nameError]);
+        }
+
+        if (RequestBody.RequireJson(request) is { } unsupported)
+        {
+            return unsupported;
         }
 
         if (await RequestBody.ReadAsync(request, ct) is not { } body)

@@ -36,10 +36,25 @@ public static class ModelsApi
             return Problems.Invalid([nameError]);
         }
 
+        if (RequestBody.RequireJson(request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
+        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        if (JsonPreflight.Check(body) is { } refused)
+        {
+            return Problems.Invalid([refused]);
+        }
+
         ModelDefinition? definition;
         try
         {
-            definition = await JsonSerializer.DeserializeAsync<ModelDefinition>(request.Body, Json.Options, ct);
+            definition = JsonSerializer.Deserialize<ModelDefinition>(body, Json.Options);
         }
         catch (JsonException e)
         {
@@ -102,6 +117,11 @@ public static class ModelsApi
             return Problems.Invalid([nameError]);
         }
 
+        if (RequestBody.RequireJson(request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
         if (await RequestBody.ReadAsync(request, ct) is not { } body)
         {
             return RequestBody.TooLarge();
@@ -122,6 +142,11 @@ public static class ModelsApi
         if (ModelName.Check(model) is { } nameError)
         {
             return Problems.Invalid([nameError]);
+        }
+
+        if (RequestBody.RequireJson(request) is { } unsupported)
+        {
+            return unsupported;
         }
 
         if (await RequestBody.ReadAsync(request, ct) is not { } body)

@@ -23,20 +23,20 @@ internal static class QueryParameter
         return false;
     }
 
-    /// <summary>A whole number of at least 1; absent is null.</summary>
-    public static int? PositiveCount(string? text, string name, string unit, List<FieldError> errors)
+    /// <summary>A whole number from 1 to <paramref name="max"/>; absent is null.</summary>
+    public static int? PositiveCount(string? text, string name, string unit, int max, List<FieldError> errors)
     {
         if (text is null)
         {
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1)
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= 1 && value <= max)
         {
             return value;
         }
 
-        errors.Add(new FieldError(name, $"'{text}' is not a positive whole number of {unit}"));
+        errors.Add(new FieldError(name, $"'{text}' is not a whole number of {unit} from 1 to {max}"));
         return null;
     }
 
@@ -53,7 +53,7 @@ internal static class QueryParameter
             return seconds;
         }
 
-        errors.Add(new FieldError(name, $"'{text}' is not a time; give seconds or an ISO 8601 timestamp"));
+        errors.Add(new FieldError(name, $"'{text}' is not a time; give seconds (at most 253402300800 either side of 1970) or an ISO 8601 timestamp"));
         return null;
     }
 }

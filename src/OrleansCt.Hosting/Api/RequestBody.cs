@@ -1,12 +1,22 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Hosting.Api;
 
-/// <summary>Reads a request body whole, refusing bodies above a limit before reading them.</summary>
+/// <summary>Reads a request body whole, refusing a body above <see cref="MaxBytes"/> (however it is sent) and a content type the endpoint does not read.</summary>
 internal static class RequestBody
 {
+    /// <summary>The one body limit of the API. Kestrel's own limit sits above it (see <see cref="KestrelBackstopBytes"/>) so this one answers, with a problem.</summary>
     public const long MaxBytes = 64L * 1024 * 1024;
 
+    /// <summary>Kestrel's limit: room to drain what a client still sends after our 413, and a bound for anything not read through here.</summary>
+    public const long KestrelBackstopBytes = 2 * MaxBytes;
+
+    private const int ChunkBytes = 64 * 1024;
+
+    /// <summary>The body, or null when it holds more than <see cref="MaxBytes"/>; a chunked body is read only up to the limit.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
@@ -15,10 +25,62 @@ internal static class RequestBody
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.Length > MaxBytes ? null : buffer.ToArray();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk.AsMemory(0, ChunkBytes), cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+
+        return buffer.ToArray();
     }
 
     public static IResult TooLarge() =>
-        Problems.TooLarge([new FieldError("body", $"is larger than {MaxBytes / (1024 * 1024)} MB")]);
+        Problems.TooLarge([new FieldError("body", $"is larger than {MaxBytes / (1024 * 1024)} MB ({MaxBytes} bytes), the limit of a request body")]);
+
+    /// <summary>True for application/json or a +json type, in UTF-8 (no charset, or charset=utf-8).</summary>
+    public static bool IsJson(HttpRequest request) =>
+        Parse(request) is { } type && (type.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || type.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True for text/csv in UTF-8 (no charset, or charset=utf-8).</summary>
+    public static bool IsCsv(HttpRequest request) =>
+        Parse(request) is { } type && type.MediaType.Equals("text/csv", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A 415 naming the content type, unless the request's is one this endpoint reads.</summary>
+    public static IResult? RequireJson(HttpRequest request) =>
+        IsJson(request) ? null : UnsupportedType(request, "application/json (charset utf-8, if any)");
+
+    public static IResult UnsupportedType(HttpRequest request, string expected) =>
+        Problems.Of(
+            StatusCodes.Status415UnsupportedMediaType,
+            "The body's content type is not one this endpoint reads; nothing was stored.",
+            [new FieldError("Content-Type", $"'{request.ContentType ?? "(none)"}' is not accepted here; send {expected}")]);
+
+    private static MediaTypeHeaderValue? Parse(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+        {
+            return null;
+        }
+
+        var charset = type.Charset;
+        return charset.HasValue && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase) ? null : type;
+    }
 }

@@ -22,6 +22,12 @@ internal static class WindowParameter
             return false;
         }
 
+        if (value * scale > OrleansCt.Core.Validation.BatchLimits.MaxWindowSeconds)
+        {
+            problem = $"'{text}' is too long: a window spans at most 36525d (100 years)";
+            return false;
+        }
+
         seconds = value * scale;
         return true;
     }

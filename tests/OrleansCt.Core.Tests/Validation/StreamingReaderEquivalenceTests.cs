@@ -347,7 +347,11 @@ public sealed class StreamingReaderEquivalenceTests
                     if (kind == BatchKind.Events)
                     {
                         Assert.True(outcome!.Ok, Encoding.UTF8.GetString(body) + " " + string.Join("; ", outcome.Errors));
-                        Assert.NotNull(EventBatchReader.TryReadStreaming(body, schema, kind, 42));
+
+                        // An unknown feature whose value nests (counted, never read) goes to the document reader, whose preflight
+                        // checks inside it what the streaming pass skips (a key given twice, text that is not UTF-8, depth).
+                        var nestsUnknown = Encoding.UTF8.GetString(body).Contains("[1,{", StringComparison.Ordinal);
+                        Assert.Equal(!nestsUnknown, EventBatchReader.TryReadStreaming(body, schema, kind, 42) is not null);
                     }
                 }
             }
@@ -396,7 +400,19 @@ public sealed class StreamingReaderEquivalenceTests
             """);
         var (outcome, _) = AssertSame(body, schema, BatchKind.Events);
         Assert.Equal([("gust", 2L), ("wind2", 1L), ("alpha", 2L), ("beta", 1L)], outcome!.Value!.NewFeatures!.Select(p => (p.Key, p.Value)));
-        Assert.NotNull(EventBatchReader.TryReadStreaming(body, schema, BatchKind.Events, 0));
+
+        // alpha [1] and beta {} nest: the document reader takes the body (its preflight looks inside them); without them the
+        // streaming pass counts the same names itself.
+        Assert.Null(EventBatchReader.TryReadStreaming(body, schema, BatchKind.Events, 0));
+        var flat = Encoding.UTF8.GetBytes("""
+            {"events": [
+                {"id": "a", "features": {"price": 1, "day": "1", "gust": 3, "wind2": null}},
+                {"id": "b", "features": {"gust": 1, "cost": 2, "alpha": "x", "weekday": "2"}}
+            ]}
+            """);
+        var (flatOutcome, _) = AssertSame(flat, schema, BatchKind.Events);
+        Assert.Equal([("gust", 2L), ("wind2", 1L), ("alpha", 1L)], flatOutcome!.Value!.NewFeatures!.Select(p => (p.Key, p.Value)));
+        Assert.NotNull(EventBatchReader.TryReadStreaming(flat, schema, BatchKind.Events, 0));
     }
 
     /// <summary>Reads a body with both readers and asserts the same outcome (or the same exception); returns it.</summary>

@@ -78,12 +78,12 @@ public sealed class ReferenceApiTests
         var http = silo.Http;
         (await http.PutRaw("v1/models/toy", ToyDrift.Definition())).EnsureSuccessStatusCode();
 
-        await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?from=abc"), ("from", "'abc' is not a time; give seconds or an ISO 8601 timestamp"));
-        await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?to=xyz"), ("to", "'xyz' is not a time; give seconds or an ISO 8601 timestamp"));
+        await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?from=abc"), ("from", "'abc' is not a time; give seconds (at most 253402300800 either side of 1970) or an ISO 8601 timestamp"));
+        await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?to=xyz"), ("to", "'xyz' is not a time; give seconds (at most 253402300800 either side of 1970) or an ISO 8601 timestamp"));
         await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?from=7200&to=3600"), ("to", "must not be before from (7200 s)"));
         await AssertQueryProblem(await http.GetAsync("v1/models/toy/drift?window=soon&from=abc"), ("window", null), ("from", null));
-        await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?chunkRows=abc", ToyDrift.ReferenceCsv()), ("chunkRows", "'abc' is not a positive whole number of rows"));
-        await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?chunkRows=0", ToyDrift.ReferenceCsv()), ("chunkRows", "'0' is not a positive whole number of rows"));
+        await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?chunkRows=abc", ToyDrift.ReferenceCsv()), ("chunkRows", "'abc' is not a whole number of rows from 1 to 10000000"));
+        await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?chunkRows=0", ToyDrift.ReferenceCsv()), ("chunkRows", "'0' is not a whole number of rows from 1 to 10000000"));
         await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?accept=maybe", ToyDrift.ReferenceCsv()), ("accept", "'maybe' is not true or false"));
         await AssertQueryProblem(await http.PostAsync("v1/models/toy/reference?accept=maybe&chunkRows=-3", ToyDrift.ReferenceCsv()), ("accept", null), ("chunkRows", null));
 
