@@ -137,6 +137,23 @@ internal sealed class RunningMoments
         return (n, newMean, m2 + (delta * (x - newMean)));
     }
 
+    /// <summary>
+    /// <see cref="Next"/> on halved differences, which cannot overflow for finite values: the same bits as Next wherever no half is
+    /// subnormal, a finite mean, and M2 saturating at +∞ (for label moments that take any finite value).
+    /// </summary>
+    public static (long Count, double Mean, double M2) SafeNext(long count, double mean, double m2, double x)
+    {
+        var n = count + 1;
+        if (count == 0)
+        {
+            return Next(count, mean, m2, x);
+        }
+
+        var half = (x * 0.5) - (mean * 0.5);
+        var newMean = mean + (half / n * 2);
+        return (n, newMean, m2 + (half * ((x * 0.5) - (newMean * 0.5)) * 4));
+    }
+
     public static double Scale(long count, double m2) => count > 0 && m2 > 0 ? Math.Sqrt(m2 / count) : 0.0;
 
     private T[] Pad<T>(T[] values)
