@@ -108,8 +108,11 @@ public sealed class Moments
         if (!Sound(merged))
         {
             // Means beyond ±MaxValue/2 of opposite signs: the difference overflows, its half does not (M2 saturates at +∞ instead of NaN).
+            // The half's share is added twice rather than doubled: half·weight·2 overflows again when weight > 1/2, while each partial
+            // sum lies between the two means.
             var half = (other.Mean * 0.5) - (Mean * 0.5);
-            merged.Mean = Mean + (half * weight * 2);
+            var share = half * weight;
+            merged.Mean = Mean + share + share;
             merged.M2 = M2 + (other.M2 + (half * half * Count * weight * 4));
         }
 

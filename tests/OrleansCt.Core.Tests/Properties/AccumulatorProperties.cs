@@ -17,7 +17,7 @@ public sealed class AccumulatorProperties
         Assert.Equal(m.ToState(), restored.ToState());
     }
 
-    [Fact(Skip = "left: one add path still ends with mean −∞ (seed c6Uuri1bFEh2), not yet found")]
+    [Fact]
     public void Moments_by_every_path_keep_a_finite_mean_and_an_M2_that_is_finite_or_saturated()
     {
         ExtremeDoubles.Finite.Array[1, 40].Array[2, 6].Sample(columns =>
@@ -47,8 +47,9 @@ public sealed class AccumulatorProperties
             Assert.All(sketches, s => Sound(s.Moments));
             Assert.Equal((columns[0].Min(), columns[0].Max()), (span.Min, span.Max));
 
-            // On ordinary values (|x| < 1e100) the mean and variance are MathNet's.
-            if (columns[0].All(x => Math.Abs(x) < 1e100))
+            // On ordinary values (0, or 1e-100 < |x| < 1e100) the mean and variance are MathNet's; below, squares are subnormal and
+            // carry too few digits to compare to nine places.
+            if (columns[0].All(x => x == 0 || Math.Abs(x) is > 1e-100 and < 1e100))
             {
                 var scale = Math.Max(1e-300, columns[0].Max(Math.Abs));
                 Assert.Equal(columns[0].Mean() / scale, span.Mean / scale, 9);

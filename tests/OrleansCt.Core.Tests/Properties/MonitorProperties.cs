@@ -41,10 +41,17 @@ public sealed class MonitorProperties
             Labels = labelled ? labels : null,
         };
 
-    [Theory(Skip = "left: the learner's RunningMoments (standardisation) overflow on ±1.7e308 and LearnerStateCheck refuses the state (seed 52aJ52Wyp-k1)")]
+    [Theory]
     [InlineData(ModelTask.Binary)]
     [InlineData(ModelTask.Regression)]
-    public void Any_accepted_values_leave_every_read_answerable_and_finite(ModelTask task)
+    public void Any_accepted_values_leave_every_read_answerable_and_finite(ModelTask task) => Check(task, drift: false);
+
+    [Theory(Skip = "left: the drift evaluation over saturated references still carries infinities into its JSON answer (seed as7HhrlMzJ41)")]
+    [InlineData(ModelTask.Binary)]
+    [InlineData(ModelTask.Regression)]
+    public void Any_accepted_values_leave_the_drift_answer_finite(ModelTask task) => Check(task, drift: true);
+
+    private static void Check(ModelTask task, bool drift)
     {
         var schema = Schema(task);
         var width = task == ModelTask.Binary ? 2 : 1;
@@ -70,7 +77,7 @@ public sealed class MonitorProperties
             FiniteJson.CheckFlagged(stats);
 
             // Drift over what the outbox holds answers too.
-            if (restored.PendingProfile is { } profile && restored.PendingSummaries.Count > 0)
+            if (drift && restored.PendingProfile is { } profile && restored.PendingSummaries.Count > 0)
             {
                 var evaluation = DriftEvaluator.Evaluate(profile, restored.PendingSummaries, schema.Definition.Monitoring.Drift);
                 FiniteJson.Check(JsonSerializer.SerializeToUtf8Bytes(evaluation, JsonDefaults.Options));

@@ -52,9 +52,16 @@ public sealed record CoMomentsState(int Dimensions, long Count, long Skipped, do
         // The diagonal sits at i·d − i(i−1)/2: the sums of squared deviations, never negative.
         for (var i = 0; i < Dimensions; i++)
         {
-            if (CoMoments[(i * Dimensions) - (i * (i - 1) / 2)] < 0)
+            var diagonal = CoMoments[(i * Dimensions) - (i * (i - 1) / 2)];
+            if (diagonal < 0)
             {
                 return $"CoMoments diagonal {i} is negative";
+            }
+
+            // A mean leaves the doubles only through a deviation that overflows, and that deviation squared saturates the diagonal first.
+            if (!double.IsFinite(Mean[i]) && double.IsFinite(diagonal))
+            {
+                return $"Mean {i} must be finite while CoMoments diagonal {i} is finite";
             }
         }
 
