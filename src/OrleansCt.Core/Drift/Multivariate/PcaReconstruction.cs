@@ -59,8 +59,10 @@ public sealed class PcaReconstruction
             throw new ArgumentOutOfRangeException(nameof(varianceToKeep), varianceToKeep, "the share of variance to keep must be above 0 and at most 1.");
         }
 
-        // A variance of denormals has a standard deviation that underflows to 0: such a feature cannot be standardized either.
-        var features = Enumerable.Range(0, reference.Dimensions).Where(f => Math.Sqrt(reference.CoMoment(f, f) / reference.Count) > 0).ToArray();
+        // A variance of denormals has a standard deviation that underflows to 0, and a saturated one is +∞: such a feature cannot be
+        // standardized either.
+        var features = Enumerable.Range(0, reference.Dimensions)
+            .Where(f => Math.Sqrt(reference.CoMoment(f, f) / reference.Count) is var std && std > 0 && double.IsFinite(std)).ToArray();
         if (features.Length == 0)
         {
             throw new ArgumentException($"the reference's {reference.Count} row(s) have no feature with non-zero variance, so there is nothing to model; use a larger reference.", nameof(reference));
