@@ -1,6 +1,6 @@
 namespace OrleansCt.Contracts;
 
-/// <summary>A feature's (or the predictions', or the labels') summary: counts, moments, quantiles, or top categories.</summary>
+/// <summary>A feature's (or the predictions', or the labels') summary: counts, moments, quantiles, or top categories; a statistic beyond the range of a double is absent and named in OutOfRange.</summary>
 public sealed record FeatureStatsView(
     string Type,
     long Count,
@@ -11,4 +11,5 @@ public sealed record FeatureStatsView(
     double? Max,
     IReadOnlyDictionary<string, double>? Quantiles,
     IReadOnlyList<CategoryCountView>? Top,
-    long? Other);
+    long? Other,
+    IReadOnlyList<string>? OutOfRange = null);

@@ -1,6 +1,6 @@
 namespace OrleansCt.Contracts;
 
-/// <summary>Metric values; those that do not apply to the task, or are undefined, are absent.</summary>
+/// <summary>Metric values; those that do not apply to the task, or are undefined, are absent; one beyond the range of a double is absent and named in OutOfRange.</summary>
 public sealed record MetricValuesView(
     long Count,
     double? Accuracy = null,
@@ -11,4 +11,5 @@ public sealed record MetricValuesView(
     double? RocAuc = null,
     double? Mae = null,
     double? Rmse = null,
-    double? R2 = null);
+    double? R2 = null,
+    IReadOnlyList<string>? OutOfRange = null);

@@ -40,7 +40,7 @@ internal static class LearnerStateCheck
         CheckFinite(nameof(state.GradSquares), state.GradSquares);
         CheckFinite(nameof(state.InterceptGradSquares), state.InterceptGradSquares);
         CheckFinite(nameof(state.FeatureMeans), state.FeatureMeans);
-        CheckFinite(nameof(state.FeatureM2), state.FeatureM2);
+        CheckSaturated(nameof(state.FeatureM2), state.FeatureM2);
         if (!double.IsFinite(state.TargetMean) || !double.IsFinite(state.TargetM2))
         {
             Reject("state.TargetMean and state.TargetM2 must be finite");
@@ -76,6 +76,16 @@ internal static class LearnerStateCheck
         if (values.Any(v => !double.IsFinite(v)))
         {
             Reject($"state.{name} contains a value that is not a finite number");
+        }
+    }
+
+    // A feature's M2 saturates at +∞ when its values span more than a double can square (RunningMoments.SafeNext): the learner makes
+    // such states itself, so they must restore; NaN, −∞ and negative values it never makes.
+    private static void CheckSaturated(string name, double[] values)
+    {
+        if (values.Any(v => !(v >= 0)))
+        {
+            Reject($"state.{name} contains a value that is NaN or negative");
         }
     }
 

@@ -52,7 +52,9 @@ public sealed partial class OnlineLearner
         var i = 0;
         for (; i + Lanes.Width <= margins.Length; i += Lanes.Width)
         {
-            var m = Vector256.Create(margins.Slice(i, Lanes.Width));
+            // A NaN margin (an input beyond what a double holds met a weight of 0, or +∞ met −∞) is the undecided margin 0, as in WriteOutput.
+            var raw = Vector256.Create(margins.Slice(i, Lanes.Width));
+            var m = raw & Vector256.Equals(raw, raw);
             var e = Vector256.Create(Math.Exp(-Math.Abs(m[0])), Math.Exp(-Math.Abs(m[1])), Math.Exp(-Math.Abs(m[2])), Math.Exp(-Math.Abs(m[3])));
             var sum = Vector256<double>.One + e;
             var p = Lanes.Select(Vector256.GreaterThanOrEqual(m, Vector256<double>.Zero), Vector256<double>.One / sum, e / sum);

@@ -342,19 +342,24 @@ public sealed partial class OnlineLearner
         return m;
     }
 
+    /// <summary>
+    /// The scores of one row's margins. Regression and binary scores are finite whatever the inputs: a margin an overflowed input made
+    /// NaN is the undecided margin 0 (that row's step is refused anyway), and a regression score beyond a double is ±double.MaxValue.
+    /// </summary>
     private void WriteOutput(ReadOnlySpan<double> margins, Span<double> output)
     {
         if (!_classification)
         {
-            output[0] = _standardize
-                ? _targetMean + (RunningMoments.Scale(_targetCount, _targetM2) * margins[0])
-                : margins[0];
+            var score = _standardize
+                ? _targetMean + (RunningMoments.Scale(_targetCount, _targetM2) * Decided(margins[0]))
+                : Decided(margins[0]);
+            output[0] = Math.Clamp(score, -double.MaxValue, double.MaxValue);
             return;
         }
 
         if (_outputs == 1)
         {
-            var p = Losses.Sigmoid(margins[0]);
+            var p = Losses.Sigmoid(Decided(margins[0]));
             output[0] = 1.0 - p;
             output[1] = p;
             return;
@@ -379,4 +384,6 @@ public sealed partial class OnlineLearner
             output[k] /= sum;
         }
     }
+
+    private static double Decided(double margin) => double.IsNaN(margin) ? 0.0 : margin;
 }

@@ -22,6 +22,9 @@ internal sealed class RunningMoments
     private readonly double[] _m2;
     private readonly double[] _scales;
 
+    // Per lane, all ones where the last row's fast step was not kept (it left the mean non-finite or M2 NaN) and SafeNext is due.
+    private readonly double[] _rescue;
+
     // Rows that can still be added before some count could leave the exactly representable range.
     private long _exactRows;
 
@@ -34,6 +37,7 @@ internal sealed class RunningMoments
         _m2 = Pad(m2);
         _countsAsDouble = new double[Padded];
         _scales = new double[Padded];
+        _rescue = new double[Padded];
         for (var i = 0; i < Length; i++)
         {
             _countsAsDouble[i] = counts[i];
@@ -87,7 +91,7 @@ internal sealed class RunningMoments
             {
                 if (double.IsFinite(raw[i]))
                 {
-                    (_counts[i], _means[i], _m2[i]) = Next(_counts[i], _means[i], _m2[i], raw[i]);
+                    (_counts[i], _means[i], _m2[i]) = SoundNext(_counts[i], _means[i], _m2[i], raw[i]);
                     _countsAsDouble[i] = _counts[i];
                     _scales[i] = Scale(_counts[i], _m2[i]);
                 }
@@ -103,6 +107,8 @@ internal sealed class RunningMoments
         ref var mean = ref MemoryMarshal.GetArrayDataReference(_means);
         ref var m2 = ref MemoryMarshal.GetArrayDataReference(_m2);
         ref var scale = ref MemoryMarshal.GetArrayDataReference(_scales);
+        ref var rescue = ref MemoryMarshal.GetArrayDataReference(_rescue);
+        var unsound = Vector256<double>.Zero;
         for (nuint i = 0; i < (nuint)Padded; i += Lanes.Width)
         {
             var v = Vector256.LoadUnsafe(ref x, i);
@@ -118,14 +124,49 @@ internal sealed class RunningMoments
             var newM2 = oldM2 + (delta * (v - newMean));
             var newScale = Vector256.Sqrt(newM2 / newN) & Vector256.GreaterThan(newM2, Vector256<double>.Zero);
 
-            Lanes.Select(finite, newN, oldN).StoreUnsafe(ref n, i);
-            Lanes.Select(finite, newMean, oldMean).StoreUnsafe(ref mean, i);
-            Lanes.Select(finite, newM2, oldM2).StoreUnsafe(ref m2, i);
-            Lanes.Select(finite, newScale, Vector256.LoadUnsafe(ref scale, i)).StoreUnsafe(ref scale, i);
+            // A step is kept when its mean is finite and its M2 is not NaN (+∞ is a saturated M2); values beyond ±MaxValue/2 of
+            // opposite signs overflow x − mean, and those lanes are stepped again below with halved differences.
+            var sound = Lanes.Finite(newMean) & Vector256.Equals(newM2, newM2);
+            var keep = finite & sound;
+            var redo = Vector256.AndNot(finite, sound);
+            redo.StoreUnsafe(ref rescue, i);
+            unsound |= redo;
+
+            Lanes.Select(keep, newN, oldN).StoreUnsafe(ref n, i);
+            Lanes.Select(keep, newMean, oldMean).StoreUnsafe(ref mean, i);
+            Lanes.Select(keep, newM2, oldM2).StoreUnsafe(ref m2, i);
+            Lanes.Select(keep, newScale, Vector256.LoadUnsafe(ref scale, i)).StoreUnsafe(ref scale, i);
 
             // A true lane of the mask is all ones, that is −1 as a long.
-            (Vector256.LoadUnsafe(ref count, i) - finite.AsInt64()).StoreUnsafe(ref count, i);
+            (Vector256.LoadUnsafe(ref count, i) - keep.AsInt64()).StoreUnsafe(ref count, i);
         }
+
+        // One check per row: only a row with a lane that overflowed pays for the scalar rescue.
+        if (!Vector256.EqualsAll(unsound.AsInt64(), Vector256<long>.Zero))
+        {
+            Rescue(raw);
+        }
+    }
+
+    /// <summary>Steps the lanes the vector step left out with <see cref="SafeNext"/>: their mean stays finite and their M2 saturates at +∞.</summary>
+    private void Rescue(ReadOnlySpan<double> raw)
+    {
+        for (var i = 0; i < Length; i++)
+        {
+            if (BitConverter.DoubleToInt64Bits(_rescue[i]) != 0)
+            {
+                (_counts[i], _means[i], _m2[i]) = SafeNext(_counts[i], _means[i], _m2[i], raw[i]);
+                _countsAsDouble[i] = _counts[i];
+                _scales[i] = Scale(_counts[i], _m2[i]);
+            }
+        }
+    }
+
+    /// <summary><see cref="Next"/>, or <see cref="SafeNext"/> when Next's mean is not finite or its M2 is NaN: the scalar path's rescue.</summary>
+    private static (long Count, double Mean, double M2) SoundNext(long count, double mean, double m2, double x)
+    {
+        var next = Next(count, mean, m2, x);
+        return double.IsFinite(next.Mean) && !double.IsNaN(next.M2) ? next : SafeNext(count, mean, m2, x);
     }
 
     /// <summary>One Welford step: the moments after adding x.</summary>
@@ -135,6 +176,23 @@ internal sealed class RunningMoments
         var delta = x - mean;
         var newMean = mean + (delta / n);
         return (n, newMean, m2 + (delta * (x - newMean)));
+    }
+
+    /// <summary>
+    /// <see cref="Next"/> on halved differences, which cannot overflow for finite values: the same bits as Next wherever no half is
+    /// subnormal, a finite mean, and M2 saturating at +∞ (for label moments that take any finite value).
+    /// </summary>
+    public static (long Count, double Mean, double M2) SafeNext(long count, double mean, double m2, double x)
+    {
+        var n = count + 1;
+        if (count == 0)
+        {
+            return Next(count, mean, m2, x);
+        }
+
+        var half = (x * 0.5) - (mean * 0.5);
+        var newMean = mean + (half / n * 2);
+        return (n, newMean, m2 + (half * ((x * 0.5) - (newMean * 0.5)) * 4));
     }
 
     public static double Scale(long count, double m2) => count > 0 && m2 > 0 ? Math.Sqrt(m2 / count) : 0.0;

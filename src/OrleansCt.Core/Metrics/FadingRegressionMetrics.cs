@@ -52,8 +52,8 @@ public sealed class FadingRegressionMetrics
         MetricStateCheck.Require(state.Alpha > 0 && state.Alpha <= 1, $"state.Alpha is {state.Alpha} but must be in (0, 1]");
         MetricStateCheck.Require(state.Count >= 0, "state.Count cannot be negative");
         MetricStateCheck.Require(
-            MetricStateCheck.NonNegativeFinite(state.Weight) && MetricStateCheck.NonNegativeFinite(state.AbsoluteError) && MetricStateCheck.NonNegativeFinite(state.SquaredError),
-            "state.Weight, state.AbsoluteError and state.SquaredError must be finite numbers ≥ 0");
+            MetricStateCheck.NonNegativeFinite(state.Weight) && MetricStateCheck.NonNegativeSum(state.AbsoluteError) && MetricStateCheck.NonNegativeSum(state.SquaredError),
+            "state.Weight must be a finite number ≥ 0, state.AbsoluteError and state.SquaredError numbers ≥ 0 (+∞ once saturated)");
         return new FadingRegressionMetrics(state.Alpha)
         {
             _count = state.Count,

@@ -13,6 +13,9 @@ internal static class MetricStateCheck
 
     public static bool NonNegativeFinite(double value) => double.IsFinite(value) && value >= 0;
 
+    /// <summary>A sum of non-negative terms: finite or saturated at +∞ (errors of extreme values), never NaN or negative.</summary>
+    public static bool NonNegativeSum(double value) => value >= 0;
+
     public static void CheckAlpha(double alpha)
     {
         // NaN fails both comparisons, so it is rejected too.

@@ -27,7 +27,15 @@ public sealed class RegressionMetrics
         var error = predicted - label;
         _absoluteErrorSum += Math.Abs(error);
         _squaredErrorSum += error * error;
-        (_count, _labelMean, _labelM2) = RunningMoments.Next(_count, _labelMean, _labelM2, label);
+        // The error sums saturate at +∞ on extreme errors (reported as out of range); the label moments take the halved step when
+        // the plain one leaves a double (labels beyond ±MaxValue/2 of opposite signs), so the mean stays finite.
+        var next = RunningMoments.Next(_count, _labelMean, _labelM2, label);
+        if (!double.IsFinite(next.Mean) || double.IsNaN(next.M2))
+        {
+            next = RunningMoments.SafeNext(_count, _labelMean, _labelM2, label);
+        }
+
+        (_count, _labelMean, _labelM2) = next;
     }
 
     /// <summary>Adds another accumulator's rows to this one (e.g. the buckets of the last hour).</summary>
@@ -50,8 +58,17 @@ public sealed class RegressionMetrics
         var n = _count + other._count;
         var delta = other._labelMean - _labelMean;
         var share = (double)other._count / n;
-        _labelM2 = _labelM2 + other._labelM2 + (delta * delta * _count * share);
-        _labelMean += delta * share;
+        var m2 = _labelM2 + other._labelM2 + (delta * delta * _count * share);
+        var mean = _labelMean + (delta * share);
+        if (!double.IsFinite(mean) || double.IsNaN(m2))
+        {
+            // Means beyond ±MaxValue/2 of opposite signs: the difference overflows, its half does not.
+            var half = (other._labelMean * 0.5) - (_labelMean * 0.5);
+            m2 = _labelM2 + other._labelM2 + (half * half * _count * share * 4);
+            mean = _labelMean + (half * share * 2);
+        }
+
+        (_labelM2, _labelMean) = (m2, mean);
         _absoluteErrorSum += other._absoluteErrorSum;
         _squaredErrorSum += other._squaredErrorSum;
         _count = n;
@@ -71,10 +88,10 @@ public sealed class RegressionMetrics
     {
         ArgumentNullException.ThrowIfNull(state);
         MetricStateCheck.Require(state.Count >= 0, "state.Count cannot be negative");
-        MetricStateCheck.Require(MetricStateCheck.NonNegativeFinite(state.AbsoluteErrorSum), "state.AbsoluteErrorSum must be a finite number ≥ 0");
-        MetricStateCheck.Require(MetricStateCheck.NonNegativeFinite(state.SquaredErrorSum), "state.SquaredErrorSum must be a finite number ≥ 0");
+        MetricStateCheck.Require(MetricStateCheck.NonNegativeSum(state.AbsoluteErrorSum), "state.AbsoluteErrorSum must be a number ≥ 0 (+∞ once saturated)");
+        MetricStateCheck.Require(MetricStateCheck.NonNegativeSum(state.SquaredErrorSum), "state.SquaredErrorSum must be a number ≥ 0 (+∞ once saturated)");
         MetricStateCheck.Require(double.IsFinite(state.LabelMean), "state.LabelMean must be a finite number");
-        MetricStateCheck.Require(MetricStateCheck.NonNegativeFinite(state.LabelM2), "state.LabelM2 must be a finite number ≥ 0");
+        MetricStateCheck.Require(MetricStateCheck.NonNegativeSum(state.LabelM2), "state.LabelM2 must be a number ≥ 0 (+∞ once saturated)");
         MetricStateCheck.Require(
             state.Count > 0 || (state.AbsoluteErrorSum == 0 && state.SquaredErrorSum == 0 && state.LabelMean == 0 && state.LabelM2 == 0),
             "a state with Count 0 must have all sums 0");

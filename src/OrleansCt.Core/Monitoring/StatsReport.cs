@@ -17,8 +17,8 @@ public static class StatsReport
         var whole = monitor.WholeStream();
         var stats = window.Seconds is null && window.Events is null ? whole : Merge(schema, chosen);
         var windowView = new WindowView(window.Text,
-            chosen.Count > 0 && !double.IsNaN(chosen[0].Start) ? chosen[0].Start : null,
-            chosen.Count > 0 && !double.IsNaN(chosen[^1].End) ? chosen[^1].End : null,
+            chosen.Count > 0 && double.IsFinite(chosen[0].Start) ? chosen[0].Start : null,
+            chosen.Count > 0 && double.IsFinite(chosen[^1].End) ? chosen[^1].End : null,
             chosen.Count,
             window == WindowSpec.All ? monitor.Events : chosen.Sum(b => b.Events));
         var labels = new LabelStatsView(
@@ -26,8 +26,8 @@ public static class StatsReport
             monitor.Events == 0 ? null : (double)monitor.LabelledEvents / monitor.Events,
             unmatchedLabels,
             monitor.LabelsAfterClose,
-            monitor.LabelDelays.Count == 0 ? null : monitor.LabelDelays.Quantile(0.5),
-            monitor.LabelDelays.Count == 0 ? null : monitor.LabelDelays.Quantile(0.95),
+            monitor.LabelDelays.Count == 0 ? null : Finite(monitor.LabelDelays.Quantile(0.5)),
+            monitor.LabelDelays.Count == 0 ? null : Finite(monitor.LabelDelays.Quantile(0.95)),
             stats.LabelValues is { } values ? Numeric(values) : null,
             stats.LabelClasses is { } classes ? Top(classes) : null);
         return new StatsResponse(
@@ -121,8 +121,8 @@ public static class StatsReport
 
     private static BucketView Bucket(ModelSchema schema, Bucket<StreamStats> bucket) => new(
         bucket.Index,
-        double.IsNaN(bucket.Start) ? null : bucket.Start,
-        double.IsNaN(bucket.End) ? null : bucket.End,
+        Finite(bucket.Start),
+        Finite(bucket.End),
         bucket.Closed,
         bucket.Events,
         bucket.Late,
@@ -133,12 +133,63 @@ public static class StatsReport
     private static FeatureStatsView Numeric(NumericSketch sketch)
     {
         var m = sketch.Moments;
-        var any = m.Count > 0;
+        if (m.Count == 0)
+        {
+            return new FeatureStatsView("numeric", 0, sketch.Missing, null, null, null, null, null, null, null);
+        }
+
+        // The answer is written with the HTTP convention, which refuses NaN and infinities: a statistic beyond a double's range (the
+        // std of values ±1e155 apart, whose M2 saturated) is left out and named, never written and never a failed answer.
+        List<string>? outOfRange = null;
+        var quantiles = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var p in Probabilities)
+        {
+            var name = p.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+            if (Finite(sketch.Quantiles.Quantile(p), $"quantiles.{name}", ref outOfRange) is { } q)
+            {
+                quantiles[name] = q;
+            }
+        }
+
         return new FeatureStatsView(
             "numeric", m.Count, sketch.Missing,
-            any ? m.Mean : null, any ? m.Std : null, any ? m.Min : null, any ? m.Max : null,
-            any ? Probabilities.ToDictionary(p => p.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture), p => sketch.Quantiles.Quantile(p)) : null,
-            null, null);
+            Finite(m.Mean, "mean", ref outOfRange), Finite(m.Std, "std", ref outOfRange), Finite(m.Min, "min", ref outOfRange), Finite(m.Max, "max", ref outOfRange),
+            quantiles, null, null, outOfRange);
+    }
+
+    /// <summary>The value if it is finite; else null, with its name added to <paramref name="outOfRange"/>.</summary>
+    private static double? Finite(double value, string name, ref List<string>? outOfRange)
+    {
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        (outOfRange ??= []).Add(name);
+        return null;
+    }
+
+    private static double? Finite(double? value, string name, ref List<string>? outOfRange) => value is { } v ? Finite(v, name, ref outOfRange) : null;
+
+    /// <summary>The value if it is finite, else null: for times and delays, where null already means "none".</summary>
+    private static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>The metrics with every value beyond a double's range left out and named.</summary>
+    private static MetricValuesView Checked(MetricValuesView v)
+    {
+        List<string>? outOfRange = null;
+        var view = new MetricValuesView(
+            v.Count,
+            Finite(v.Accuracy, "accuracy", ref outOfRange),
+            Finite(v.LogLoss, "logLoss", ref outOfRange),
+            Finite(v.Precision, "precision", ref outOfRange),
+            Finite(v.Recall, "recall", ref outOfRange),
+            Finite(v.F1, "f1", ref outOfRange),
+            Finite(v.RocAuc, "rocAuc", ref outOfRange),
+            Finite(v.Mae, "mae", ref outOfRange),
+            Finite(v.Rmse, "rmse", ref outOfRange),
+            Finite(v.R2, "r2", ref outOfRange));
+        return view with { OutOfRange = outOfRange };
     }
 
     private static FeatureStatsView Categorical(CategoricalSketch sketch) =>
@@ -152,11 +203,11 @@ public static class StatsReport
         if (stats.Classification is { } c)
         {
             var v = c.Values();
-            return new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1, v.RocAuc);
+            return Checked(new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1, v.RocAuc));
         }
 
         var r = stats.Regression!.Values();
-        return new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse, R2: r.R2);
+        return Checked(new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse, R2: r.R2));
     }
 
     private static MetricValuesView Fading(ModelMonitor monitor)
@@ -164,10 +215,10 @@ public static class StatsReport
         if (monitor.FadingClassification is { } c)
         {
             var v = c.Values();
-            return new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1);
+            return Checked(new MetricValuesView(v.Count, v.Accuracy, v.LogLoss, v.Precision, v.Recall, v.F1));
         }
 
         var r = monitor.FadingRegression!.Values();
-        return new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse);
+        return Checked(new MetricValuesView(r.Count, Mae: r.Mae, Rmse: r.Rmse));
     }
 }

@@ -42,6 +42,28 @@ internal static class MomentLanes
     /// <summary>Steps the moments of sketches[i] over columns[i][start .. start + length), for every i (checked by the caller).</summary>
     public static void Add(ReadOnlySpan<NumericSketch> sketches, ReadOnlySpan<double[]> columns, int start, int length)
     {
+        // The sums before the add, for the one check per column at the end (Moments.Rescue): none per value in the lanes.
+        Span<Moments.Sums> before = sketches.Length <= 64 ? stackalloc Moments.Sums[sketches.Length] : new Moments.Sums[sketches.Length];
+        for (var i = 0; i < sketches.Length; i++)
+        {
+            before[i] = sketches[i].Moments.Open();
+        }
+
+        Step(sketches, columns, start, length);
+        for (var i = 0; i < sketches.Length; i++)
+        {
+            var moments = sketches[i].Moments;
+            var sums = moments.Open();
+            if (!Moments.Sound(sums))
+            {
+                Moments.Rescue(ref sums, before[i], columns[i].AsSpan(start, length));
+                moments.Close(sums);
+            }
+        }
+    }
+
+    private static void Step(ReadOnlySpan<NumericSketch> sketches, ReadOnlySpan<double[]> columns, int start, int length)
+    {
         // A column's first value sets its moments apart from the step (mean x, M2 0, as Moments.Step does), so the rows up to the last
         // column's first value go the scalar way, and then every lane that steps has a count.
         var first = FirstSteps(sketches, columns, start, length);

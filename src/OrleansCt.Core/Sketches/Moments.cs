@@ -37,9 +37,11 @@ public sealed class Moments
             ThrowNaN(nameof(x));
         }
 
-        var (count, mean, m2, min, max) = (Count, Mean, M2, Min, Max);
-        Step(x, ref count, ref mean, ref m2, ref min, ref max);
-        (Count, Mean, M2, Min, Max) = (count, mean, m2, min, max);
+        var before = Open();
+        var sums = before;
+        Step(x, ref sums.Count, ref sums.Mean, ref sums.M2, ref sums.Min, ref sums.Max);
+        Rescue(ref sums, before, new ReadOnlySpan<double>(in x));
+        Close(sums);
     }
 
     /// <summary>
@@ -48,6 +50,7 @@ public sealed class Moments
     /// </summary>
     public void Add(ReadOnlySpan<double> values)
     {
+        var before = Open();
         var (count, mean, m2, min, max) = (Count, Mean, M2, Min, Max);
         var added = 0;
         foreach (var x in values)
@@ -61,7 +64,9 @@ public sealed class Moments
             added++;
         }
 
-        (Count, Mean, M2, Min, Max) = (count, mean, m2, min, max);
+        var sums = new Sums { Count = count, Mean = mean, M2 = m2, Min = min, Max = max };
+        Rescue(ref sums, before, values[..added]);
+        Close(sums);
         if (added < values.Length)
         {
             ThrowNaN(nameof(values));
@@ -92,11 +97,26 @@ public sealed class Moments
         var n = Count + other.Count;
         var delta = other.Mean - Mean;
         var weight = (double)other.Count / n;
-        Mean += delta * weight;
-        M2 += other.M2 + (delta * delta * Count * weight);
-        Count = n;
-        Min = Math.Min(Min, other.Min);
-        Max = Math.Max(Max, other.Max);
+        var merged = new Sums
+        {
+            Count = n,
+            Mean = Mean + (delta * weight),
+            M2 = M2 + (other.M2 + (delta * delta * Count * weight)),
+            Min = Math.Min(Min, other.Min),
+            Max = Math.Max(Max, other.Max),
+        };
+        if (!Sound(merged))
+        {
+            // Means beyond ±MaxValue/2 of opposite signs: the difference overflows, its half does not (M2 saturates at +∞ instead of NaN).
+            // The half's share is added twice rather than doubled: half·weight·2 overflows again when weight > 1/2, while each partial
+            // sum lies between the two means.
+            var half = (other.Mean * 0.5) - (Mean * 0.5);
+            var share = half * weight;
+            merged.Mean = Mean + share + share;
+            merged.M2 = M2 + (other.M2 + (half * half * Count * weight * 4));
+        }
+
+        Close(merged);
     }
 
     public MomentsState ToState() => new(Count, Mean, M2, Min, Max);
@@ -128,16 +148,71 @@ public sealed class Moments
         {
             problem = $"Min {min} and Max {max} do not form a range";
         }
-        else if (count > 0 && double.IsFinite(min) && double.IsFinite(max) && !(double.IsFinite(mean) && double.IsFinite(m2) && m2 >= 0))
+        else if (count > 0 && double.IsFinite(min) && double.IsFinite(max) && !(double.IsFinite(mean) && m2 >= 0 && (double.IsFinite(m2) || MayOverflow(count, min, max))))
         {
-            // Not "Min <= Mean <= Max": rounding may put a running mean an ulp outside the range.
-            problem = $"Mean {mean} must be finite and M2 {m2} finite and not negative when Min and Max are finite";
+            // Not "Min <= Mean <= Max": rounding may put a running mean an ulp outside the range. M2 is at most n·(max − min)²/4, so
+            // it may have saturated at +∞ only when that bound passes double.MaxValue (the factor 4 is left as a margin).
+            problem = $"Mean {mean} must be finite and M2 {m2} finite (or +∞ when the range allows it) and not negative when Min and Max are finite";
         }
 
         if (problem is not null)
         {
             throw new ArgumentException($"Moments state is not valid: {problem}; restore a state made by ToState, or start an empty sketch.", parameter);
         }
+    }
+
+    /// <summary>Whether M2 of count values in [min, max] may be beyond double.MaxValue (and so saturated at +∞).</summary>
+    internal static bool MayOverflow(long count, double min, double max) => (max - min) * (max - min) * count > double.MaxValue;
+
+    /// <summary>
+    /// Whether sums are what the Welford step gives on values within range: the mean finite and M2 not NaN whenever Min and Max are
+    /// finite. They are not only after values beyond ±MaxValue/2 of opposite signs, whose difference overflows.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool Sound(in Sums sums) =>
+        !(double.IsFinite(sums.Min) && double.IsFinite(sums.Max)) || (double.IsFinite(sums.Mean) && !double.IsNaN(sums.M2));
+
+    /// <summary>
+    /// If <paramref name="sums"/>, stepped from <paramref name="before"/> over <paramref name="values"/> (NaN skipped), are not
+    /// <see cref="Sound"/>, steps them again with <see cref="SafeStep"/>. One check per add of a column, none per value: the fast
+    /// steps stay as they are on every ordinary stream, and a column with extreme values pays for a second pass.
+    /// </summary>
+    internal static void Rescue(ref Sums sums, in Sums before, ReadOnlySpan<double> values)
+    {
+        if (Sound(sums))
+        {
+            return;
+        }
+
+        sums = before;
+        foreach (var x in values)
+        {
+            if (!double.IsNaN(x))
+            {
+                SafeStep(x, ref sums);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Step"/> on halved differences, which cannot overflow for finite values: the same bits as Step wherever no half is
+    /// subnormal (halving and doubling are exact), a finite mean (a convex combination of finite values) and M2 saturating at +∞.
+    /// </summary>
+    internal static void SafeStep(double x, ref Sums sums)
+    {
+        if (sums.Count == 0)
+        {
+            (sums.Count, sums.Mean, sums.M2, sums.Min, sums.Max) = (1, x, 0.0, x, x);
+            return;
+        }
+
+        sums.Count++;
+        var half = (x * 0.5) - (sums.Mean * 0.5);
+        sums.Mean += half / sums.Count * 2;
+        var after = (x * 0.5) - (sums.Mean * 0.5);
+        sums.M2 += half * after * 4;
+        sums.Min = Math.Min(sums.Min, x);
+        sums.Max = Math.Max(sums.Max, x);
     }
 
     /// <summary>Count, mean, M2, min and max as plain fields.</summary>

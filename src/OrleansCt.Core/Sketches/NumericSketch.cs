@@ -46,8 +46,10 @@ public sealed class NumericSketch
     /// </summary>
     public void Add(ReadOnlySpan<double> values)
     {
-        var sums = Moments.Open();
+        var before = Moments.Open();
+        var sums = before;
         var missing = Quantiles.AddColumn<QuantileSketch.StepMoments>(values, ref sums);
+        Moments.Rescue(ref sums, before, values);
         Moments.Close(sums);
         Missing += missing;
     }

@@ -103,11 +103,30 @@ public static class ModelsApi
                 Name = info.Model, Task = d.Task, Target = d.Target, Classes = d.Classes, PositiveClass = d.PositiveClass,
                 Features = d.Features, Learner = d.Learner, Monitoring = d.Monitoring, Validation = d.Validation, Champion = info.Champion, Events = info.Events, Labels = info.Labels,
                 UnmatchedLabels = info.UnmatchedLabels, LearnerUpdates = info.LearnerUpdates, LastSequence = info.LastSequence,
-                CheckpointSequence = info.CheckpointSequence, Performance = new PerformanceView(p.Labelled, p.Accuracy, p.Mae, p.Rmse),
+                CheckpointSequence = info.CheckpointSequence, Performance = Performance(p.Labelled, p.Accuracy, p.Mae, p.Rmse),
                 Snapshot = new SnapshotView(info.SnapshotSequence, info.SnapshotDigest),
                 Retention = new RetentionView(info.Retention.Entries, info.Retention.Events, info.Retention.Bytes, info.Retention.FirstRetainedSequence),
             },
             Json.Options);
+    }
+
+    // Error sums saturate at +∞ after extreme labels (docs/architecture.md, "Extreme values"): the JSON writer refuses infinities, so
+    // such a value is left out and named rather than failing the whole answer.
+    private static PerformanceView Performance(long labelled, double? accuracy, double? mae, double? rmse)
+    {
+        List<string>? outOfRange = null;
+        double? Finite(double? value, string name)
+        {
+            if (value is not { } v || double.IsFinite(v))
+            {
+                return value;
+            }
+
+            (outOfRange ??= []).Add(name);
+            return null;
+        }
+
+        return new PerformanceView(labelled, Finite(accuracy, "accuracy"), Finite(mae, "mae"), Finite(rmse, "rmse")) { OutOfRange = outOfRange };
     }
 
     private static async Task<IResult> Ingest(string model, BatchKind kind, HttpRequest request, IGrainFactory grains, CancellationToken ct)

@@ -34,6 +34,26 @@ public sealed class RobustnessTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Inputs_at_both_ends_of_the_doubles_saturate_the_feature_moments_and_the_state_restores()
+    {
+        // 1.7e308 then −1.7e308: their difference overflows, so the halved step gives the mean 1.7e308 + (−1.7e308 / 2)·2 = 0 exactly,
+        // and M2 = 2·(1.7e308)² = 5.78e616 by hand, beyond a double: +∞. Both rows' inputs are 0 (no spread yet), so both steps are taken.
+        var schema = Rows.Schema(ModelTask.Regression, new LearnerSpec { Standardize = true }, numeric: ["a"]);
+        var learner = OnlineLearner.Create(schema);
+        learner.Learn(1, [1.7e308]);
+        learner.Learn(2, [-1.7e308]);
+        var state = learner.ExportState();
+        Assert.Equal([2L], state.FeatureCounts);
+        Assert.Equal([0.0], state.FeatureMeans);
+        Assert.Equal([double.PositiveInfinity], state.FeatureM2);
+
+        var restored = OnlineLearner.Restore(schema, state);
+        Assert.Equal(state.FeatureM2, restored.ExportState().FeatureM2);
+        Assert.All(restored.Predict(1, [1.0]), v => Assert.True(double.IsFinite(v), $"score {v}"));
+        Assert.All(restored.Predict(1, [-1.7e308]), v => Assert.True(double.IsFinite(v), $"score {v}"));
+    }
+
+    [Fact]
     public void An_update_that_would_overflow_is_skipped_whole()
     {
         // eta 1e300 on x = 1e10: the first log-loss step would set w = 0.5 * 1e300 * 1e10 = 5e309 = +inf.

@@ -45,6 +45,21 @@ public sealed class MomentsTests
         Assert.Equal(30.0, m.SampleVariance, 9);
     }
 
+    [Fact]
+    public void Merging_means_at_opposite_ends_of_the_range_keeps_the_mean_finite_and_saturates_M2()
+    {
+        // −M merged with M, M, M (M = double.MaxValue): the mean is (−M + 3M) / 4 = M/2; the deviations are −1.5M and three 0.5M, so
+        // M2 = 2.25M² + 3·0.25M² = 3M², beyond a double: +∞. The means' difference 2M overflows, and so does its half doubled by
+        // weight 3/4 (1.5M): the step must add the half's share twice instead.
+        var a = Of(-double.MaxValue);
+        a.Merge(Of(double.MaxValue, double.MaxValue, double.MaxValue));
+        Assert.Equal(4, a.Count);
+        Assert.True(Math.Abs(a.Mean - (double.MaxValue / 2)) <= double.MaxValue * 1e-15, $"mean {a.Mean:R}: M/2 within a few ulps of the halved step's rounding");
+        Assert.Equal(double.PositiveInfinity, a.M2);
+        Assert.Equal(-double.MaxValue, a.Min);
+        Assert.Equal(double.MaxValue, a.Max);
+    }
+
     [Theory]
     [InlineData("data/elec2/elec2.csv", "nswdemand")]
     [InlineData("data/housing/housing.csv", "median_house_value")]

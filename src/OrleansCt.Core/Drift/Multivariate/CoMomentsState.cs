@@ -46,17 +46,22 @@ public sealed record CoMomentsState(int Dimensions, long Count, long Skipped, do
             return Mean.All(double.IsNaN) && CoMoments.All(c => c == 0) ? null : "Count is 0, so every Mean must be NaN and every CoMoments 0";
         }
 
-        if (!Mean.All(double.IsFinite) || !CoMoments.All(double.IsFinite))
-        {
-            return "Mean and CoMoments must be finite when Count is above 0";
-        }
+        // Not "finite": values ±1e155 apart (which the learner's pins feed on purpose) saturate products at ±∞, and ±MaxValue make NaN;
+        // such a state must still restore (its PCA is then not fitted), or one accepted row would make the model unreadable.
 
         // The diagonal sits at i·d − i(i−1)/2: the sums of squared deviations, never negative.
         for (var i = 0; i < Dimensions; i++)
         {
-            if (CoMoments[(i * Dimensions) - (i * (i - 1) / 2)] < 0)
+            var diagonal = CoMoments[(i * Dimensions) - (i * (i - 1) / 2)];
+            if (diagonal < 0)
             {
                 return $"CoMoments diagonal {i} is negative";
+            }
+
+            // A mean leaves the doubles only through a deviation that overflows, and that deviation squared saturates the diagonal first.
+            if (!double.IsFinite(Mean[i]) && double.IsFinite(diagonal))
+            {
+                return $"Mean {i} must be finite while CoMoments diagonal {i} is finite";
             }
         }
 

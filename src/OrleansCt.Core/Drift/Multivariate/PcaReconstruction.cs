@@ -59,7 +59,10 @@ public sealed class PcaReconstruction
             throw new ArgumentOutOfRangeException(nameof(varianceToKeep), varianceToKeep, "the share of variance to keep must be above 0 and at most 1.");
         }
 
-        var features = Enumerable.Range(0, reference.Dimensions).Where(f => reference.CoMoment(f, f) > 0).ToArray();
+        // A variance of denormals has a standard deviation that underflows to 0, and a saturated one is +∞: such a feature cannot be
+        // standardized either.
+        var features = Enumerable.Range(0, reference.Dimensions)
+            .Where(f => Math.Sqrt(reference.CoMoment(f, f) / reference.Count) is var std && std > 0 && double.IsFinite(std)).ToArray();
         if (features.Length == 0)
         {
             throw new ArgumentException($"the reference's {reference.Count} row(s) have no feature with non-zero variance, so there is nothing to model; use a larger reference.", nameof(reference));
@@ -68,6 +71,13 @@ public sealed class PcaReconstruction
         var k = features.Length;
         var correlation = Matrix<double>.Build.Dense(k, k, (a, b) => a == b ? 1.0
             : reference.CoMoment(features[a], features[b]) / Math.Sqrt(reference.CoMoment(features[a], features[a]) * reference.CoMoment(features[b], features[b])));
+        if (!correlation.Enumerate().All(double.IsFinite))
+        {
+            // Co-moments saturated by values near ±double.MaxValue (which CoMoments keeps, so its state stays readable) give no
+            // correlation, and MathNet's eigen-decomposition fails on NaN: no model, as for a reference without spread.
+            throw new ArgumentException($"the reference's co-moments overflow a double (values near ±{double.MaxValue:G3}), so their correlations are unknown; use a reference of ordinary values.", nameof(reference));
+        }
+
         var evd = correlation.Evd(Symmetricity.Symmetric);
         var eigenvalues = evd.EigenValues.Select(e => Math.Max(0, e.Real)).ToArray();
         var total = eigenvalues.Sum();

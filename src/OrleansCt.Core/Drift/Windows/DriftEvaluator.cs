@@ -156,7 +156,10 @@ public static class DriftEvaluator
             ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
             var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
             ksP = KsPValue(en, ksD.Value);
-            wasserstein = double.IsNaN(w1) ? null : w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation);
+            // A reference of values near ±double.MaxValue may have an infinite spread or distance (their quotient then +∞ or NaN):
+            // no normed distance then, as when the sketches cannot give one.
+            var normed = w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation);
+            wasserstein = double.IsFinite(normed) ? normed : null;
         }
 
         return new DriftScores(JensenShannon.Distance(p, q), Psi.Compute(p, q), Hellinger.Distance(p, q), LInfinity.Distance(p, q), chi.Statistic, chi.PValue, ksD, ksP, wasserstein);

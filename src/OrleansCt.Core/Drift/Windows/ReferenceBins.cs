@@ -67,7 +67,14 @@ public static class ReferenceBins
     {
         var h = (sorted.Length - 1) * q;
         var lo = (int)Math.Floor(h);
-        return lo + 1 >= sorted.Length ? sorted[^1] : sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
+        if (lo + 1 >= sorted.Length)
+        {
+            return sorted[^1];
+        }
+
+        var value = sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
+        // Neighbours beyond ±MaxValue/2 of opposite signs: their difference overflows, its half does not (and the result lies between them).
+        return double.IsFinite(value) ? value : sorted[lo] + ((h - lo) * ((sorted[lo + 1] * 0.5) - (sorted[lo] * 0.5)) * 2);
     }
 
     private static NumericHistogram Points(double[] distinct)
@@ -76,7 +83,11 @@ public static class ReferenceBins
         foreach (var v in distinct)
         {
             Append(edges, v);
-            Append(edges, Math.BitIncrement(v));
+            if (v < double.MaxValue)
+            {
+                // Just above double.MaxValue is +∞, no edge: the overflow bin holds that value instead.
+                Append(edges, Math.BitIncrement(v));
+            }
         }
 
         return new NumericHistogram(edges);
@@ -104,7 +115,12 @@ public static class ReferenceBins
             previous = q;
         }
 
-        Append(edges, Math.BitIncrement(max));
+        // Just above double.MaxValue is +∞, which is no edge: there the overflow bin (≥ the last edge) is the top bin instead.
+        if (max < double.MaxValue)
+        {
+            Append(edges, Math.BitIncrement(max));
+        }
+
         return new NumericHistogram(edges);
     }
 

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.Json;
+using OrleansCt.Hosting.Tests.Infrastructure;
+
+namespace OrleansCt.Hosting.Tests;
+
+/// <summary>Issue 10, item 2: finite but extreme values are accepted and never make a model's stats, model or drift answers fail, before or after a restart.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class ExtremeValueTests
+{
+    [Fact]
+    public async Task Zero_and_1e155_in_one_column_and_plus_minus_1_7e308_leave_every_read_answering_with_finite_numbers()
+    {
+        var silo = await TestSilo.StartAsync("extreme");
+        try
+        {
+            (await silo.Http.PutRaw("v1/models/wide", Definitions.Regression)).EnsureSuccessStatusCode();
+            // 0 and 1e155 in one column: their M2 is 2.5e309 / 2 (beyond a double), the mean 5e154 and the std 5e154 by hand.
+            Assert.True((await silo.Http.PostRaw("v1/models/wide/events", """
+                {"events": [{"id": "a", "features": {"x": 0}, "label": 0}, {"id": "b", "features": {"x": 1e155}, "label": 1e155}]}
+                """)).IsSuccessStatusCode);
+            // ±1.7e308: their difference is beyond a double, their mean is 0 by hand.
+            Assert.True((await silo.Http.PostRaw("v1/models/wide/events", """
+                {"events": [{"id": "c", "features": {"x": 1.7e308}, "label": 1.7e308}, {"id": "d", "features": {"x": -1.7e308}, "label": -1.7e308}]}
+                """)).IsSuccessStatusCode);
+
+            await AnswersFinite(silo.Http);
+            var stats = await (await silo.Http.GetAsync("v1/models/wide/stats")).ReadJson();
+            var x = stats.GetProperty("features").GetProperty("x");
+            Assert.Equal(4, x.GetProperty("count").GetInt64());
+            Assert.Equal((-1.7e308, 1.7e308), (x.GetProperty("min").GetDouble(), x.GetProperty("max").GetDouble()));
+            // (0 + 1e155 + 1.7e308 − 1.7e308) / 4 = 2.5e154 by hand; a running mean that passed 1.7e308 / 3 carries rounding errors of
+            // the order of an ulp there (about 1e292), so the check is within 1e294.
+            Assert.InRange(x.GetProperty("mean").GetDouble(), 2.5e154 - 1e294, 2.5e154 + 1e294);
+            Assert.False(x.TryGetProperty("std", out _));
+            Assert.Contains("std", x.GetProperty("outOfRange").EnumerateArray().Select(e => e.GetString()));
+
+            silo = await silo.RestartAsync();
+            await AnswersFinite(silo.Http);
+            Assert.True((await silo.Http.PostRaw("v1/models/wide/events", """{"events": [{"id": "e", "features": {"x": 1}, "label": 1}]}""")).IsSuccessStatusCode);
+            await AnswersFinite(silo.Http);
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    private static async Task AnswersFinite(HttpClient http)
+    {
+        foreach (var path in new[] { "v1/models/wide/stats", "v1/models/wide", "v1/models/wide/drift" })
+        {
+            var response = await http.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+            using var document = JsonDocument.Parse(body);
+            Walk(document.RootElement, path);
+        }
+    }
+
+    private static void Walk(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, $"{path}.{property.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"));
+                }
+
+                break;
+            case JsonValueKind.Number:
+                Assert.True(element.TryGetDouble(out var value) && double.IsFinite(value), $"{path} = {element.GetRawText()}");
+                break;
+        }
+    }
+}
