@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using OrleansCt.Hosting.Tests.Infrastructure;
+using OrleansCt.Testing;
 
 namespace OrleansCt.Hosting.Tests;
 
@@ -54,32 +54,7 @@ public sealed class ExtremeValueTests
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
             using var document = JsonDocument.Parse(body);
-            Walk(document.RootElement, path);
-        }
-    }
-
-    private static void Walk(JsonElement element, string path)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    Walk(property.Value, $"{path}.{property.Name}");
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var i = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    Walk(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]"));
-                }
-
-                break;
-            case JsonValueKind.Number:
-                Assert.True(element.TryGetDouble(out var value) && double.IsFinite(value), $"{path} = {element.GetRawText()}");
-                break;
+            Assert.Null(JsonNumbers.FirstNonFinite(document.RootElement, path));
         }
     }
 }
