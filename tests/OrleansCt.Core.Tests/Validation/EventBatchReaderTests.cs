@@ -6,18 +6,7 @@ namespace OrleansCt.Core.Tests.Validation;
 
 public sealed class EventBatchReaderTests
 {
-    private static readonly ModelSchema Schema = new(new ModelDefinition
-    {
-        Task = ModelTask.Binary,
-        Target = "class",
-        Classes = ["DOWN", "UP"],
-        Features =
-        [
-            new FeatureSpec { Name = "price", Type = FeatureType.Numeric },
-            new FeatureSpec { Name = "load", Type = FeatureType.Numeric, Required = false },
-            new FeatureSpec { Name = "day", Type = FeatureType.Categorical },
-        ],
-    });
+    private static readonly ModelSchema Schema = ReaderSchemas.Basic;
 
     private static ReadResult<OrleansCt.Core.Events.EventBatch> Read(string json, BatchKind kind = BatchKind.Events, double arrival = 99) =>
         EventBatchReader.Read(Encoding.UTF8.GetBytes(json), Schema, kind, arrival);

@@ -11,18 +11,7 @@ namespace OrleansCt.Core.Tests.Validation;
 /// </summary>
 public sealed class ReaderReferenceTests
 {
-    private static readonly ModelSchema Schema = new(new ModelDefinition
-    {
-        Task = ModelTask.Binary,
-        Target = "class",
-        Classes = ["DOWN", "UP"],
-        Features =
-        [
-            new FeatureSpec { Name = "price", Type = FeatureType.Numeric },
-            new FeatureSpec { Name = "load", Type = FeatureType.Numeric, Required = false },
-            new FeatureSpec { Name = "day", Type = FeatureType.Categorical },
-        ],
-    });
+    private static readonly ModelSchema Schema = ReaderSchemas.Basic;
 
     // Three events: a time in seconds, one in ISO 8601 (1970-01-02T00:00:01Z = 86,400 + 1 s), one without (the arrival, 99);
     // features out of schema order, an optional one absent, null and present; a category as a string and as a whole number;

@@ -16,18 +16,7 @@ namespace OrleansCt.Core.Tests.Validation;
 /// </summary>
 public sealed class StreamingReaderEquivalenceTests
 {
-    private static readonly ModelSchema Basic = new(new ModelDefinition
-    {
-        Task = ModelTask.Binary,
-        Target = "class",
-        Classes = ["DOWN", "UP"],
-        Features =
-        [
-            new FeatureSpec { Name = "price", Type = FeatureType.Numeric },
-            new FeatureSpec { Name = "load", Type = FeatureType.Numeric, Required = false },
-            new FeatureSpec { Name = "day", Type = FeatureType.Categorical },
-        ],
-    });
+    private static readonly ModelSchema Basic = ReaderSchemas.Basic;
 
     private static readonly ModelDefinition AliasDefinition = new()
     {
