@@ -25,6 +25,9 @@ public static class OrleansCtHostingExtensions
         // Answers the framework makes itself (an unknown route, a wrong method) are problems too, not bare status codes.
         builder.Services.AddProblemDetails();
 
+        // A storage failure is a 503 with Retry-After, wherever it is met; any other failure a 500 problem, never an empty body.
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
+
         // The API enforces its own body limit with a problem answer (RequestBody.MaxBytes); Kestrel's default (~28.6 MB)
         // would answer first with a bare 413.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.KestrelBackstopBytes);
@@ -33,10 +36,11 @@ public static class OrleansCtHostingExtensions
 
     public static WebApplication MapOrleansCt(this WebApplication app)
     {
+        app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapOrleansDashboard(routePrefix: "/dashboard");
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapHealthApi();
         app.MapModelsApi();
         app.MapDriftApi();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"OrleansCt ready on {string.Join(", ", app.Urls)}"));

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using OrleansCt.Storage.Catalog;
+using OrleansCt.Storage.Faults;
 using OrleansCt.Storage.Log;
 using OrleansCt.Storage.Postgres;
 using OrleansCt.Storage.Sqlite;
@@ -17,10 +18,10 @@ public static class StorageServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         switch (options.Kind?.Trim().ToLowerInvariant())
         {
-            case "sqlite":
+            case StorageKinds.Sqlite:
                 AddSqlite(services, options);
                 break;
-            case "postgres":
+            case StorageKinds.Postgres:
                 AddPostgres(services, options);
                 break;
             default:
@@ -44,9 +45,16 @@ public static class StorageServiceCollectionExtensions
         }
 
         // One owner of the file for all three: one writer loop, and the container closes it once at shutdown.
-        services.AddSingleton(_ => SqliteDatabase.Open(dataPath, synchronous));
-        services.AddSingleton<IEventLog>(sp => new SqliteEventLog(sp.GetRequiredService<SqliteDatabase>()));
-        services.AddSingleton<IModelCatalog>(sp => new SqliteModelCatalog(sp.GetRequiredService<SqliteDatabase>()));
+        var maxPages = options.SqliteMaxPages;
+        if (maxPages is <= 0)
+        {
+            throw new ArgumentException($"OrleansCt:Storage:SqliteMaxPages is {maxPages}: leave it unset (no cap) or give a positive number of pages.", nameof(options));
+        }
+
+        services.AddSingleton(_ => SqliteDatabase.Open(dataPath, synchronous, maxPages));
+        services.AddSingleton<IEventLog>(sp => new GuardedEventLog(new SqliteEventLog(sp.GetRequiredService<SqliteDatabase>()), StorageKinds.Sqlite));
+        services.AddSingleton<IModelCatalog>(sp => new GuardedModelCatalog(new SqliteModelCatalog(sp.GetRequiredService<SqliteDatabase>()), StorageKinds.Sqlite));
+        services.AddSingleton(sp => StorageHealth.ForSqlite(sp.GetRequiredService<SqliteDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageNames.Grain, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
         services.AddGrainStorage(StorageNames.PubSub, (sp, _) => new SqliteGrainStorage(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<Serializer>()));
     }
@@ -62,8 +70,9 @@ public static class StorageServiceCollectionExtensions
         }
 
         services.AddSingleton(_ => new PostgresDatabase(connectionString));
-        services.AddSingleton<IEventLog>(sp => new PostgresEventLog(sp.GetRequiredService<PostgresDatabase>()));
-        services.AddSingleton<IModelCatalog>(sp => new PostgresModelCatalog(sp.GetRequiredService<PostgresDatabase>()));
+        services.AddSingleton<IEventLog>(sp => new GuardedEventLog(new PostgresEventLog(sp.GetRequiredService<PostgresDatabase>()), StorageKinds.Postgres));
+        services.AddSingleton<IModelCatalog>(sp => new GuardedModelCatalog(new PostgresModelCatalog(sp.GetRequiredService<PostgresDatabase>()), StorageKinds.Postgres));
+        services.AddSingleton(sp => StorageHealth.ForPostgres(sp.GetRequiredService<PostgresDatabase>(), TimeProvider.System));
         services.AddGrainStorage(StorageNames.Grain, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<Serializer>()));
         services.AddGrainStorage(StorageNames.PubSub, (sp, _) => new PostgresGrainStorage(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<Serializer>()));
     }

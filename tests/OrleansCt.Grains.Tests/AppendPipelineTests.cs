@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansCt.Core.Hashing;
 using OrleansCt.Grains.Log;
+using OrleansCt.Abstractions.Storage;
 using OrleansCt.Grains.Model;
 using OrleansCt.Storage.Log;
 
@@ -13,6 +14,7 @@ public sealed class AppendPipelineTests : IAsyncLifetime
     private readonly List<long> _applied = [];
     private int _drained;
     private int _broke;
+    private Exception? _brokeWith;
 
     [Fact]
     public Task Entries_apply_in_sequence_order_once_durable_and_the_revision_counts_when_taken() => GrainTurns.Run(async () =>
@@ -81,6 +83,41 @@ public sealed class AppendPipelineTests : IAsyncLifetime
     });
 
     [Fact]
+    public Task A_full_disk_breaks_the_pipeline_as_the_storage_and_a_read_settles_on_what_was_durable() => GrainTurns.Run(async () =>
+    {
+        var (pipeline, applier, _) = await OpenAsync(guarded: true);
+        await pipeline.Append(new DefinitionEntry(0, TestLog.Definition, 1), []).Durable;
+        await _store.Database.SetMaxPagesAsync(1);
+
+        // Entries of 500 events each until the capped file refuses one; the ones before it are durable.
+        var stored = 0;
+        StorageUnavailableException? refused = null;
+        while (refused is null)
+        {
+            var ids = Enumerable.Range(0, 500).Select(i => $"e{stored}-{i}").ToArray();
+            try
+            {
+                await pipeline.Append(TestLog.Events(1_000 + stored, ids, labels: [.. ids.Select(_ => 1.0)]), EventIdHash.Of(ids)).Durable;
+                Assert.True(++stored < 200, "200 entries of 500 events went into a file capped at its size");
+            }
+            catch (StorageUnavailableException e)
+            {
+                refused = e;
+            }
+        }
+
+        Assert.Equal((1, StorageProblem.Full), (_broke, refused.Problem));
+        Assert.True(pipeline.BrokenByStorage);
+        Assert.IsType<StorageUnavailableException>(_brokeWith);
+        Assert.Equal(StorageProblem.Full, Assert.Throws<StorageUnavailableException>(pipeline.ThrowIfBroken).Problem);
+        await Assert.ThrowsAsync<StorageUnavailableException>(pipeline.EnsureAppliedAsync);
+
+        // A read waits for what was durable and then answers: the definition and every stored entry, nothing of the refused one.
+        await pipeline.SettleAsync();
+        Assert.Equal((1L + stored, 500L * stored), (applier.AppliedSequence, applier.Events));
+    });
+
+    [Fact]
     public Task Resume_takes_the_revision_of_entries_applied_outside_the_pipeline() => GrainTurns.Run(async () =>
     {
         var (pipeline, applier, _) = await OpenAsync();
@@ -97,11 +134,11 @@ public sealed class AppendPipelineTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _store.DisposeAsync();
 
-    private async Task<(AppendPipeline Pipeline, ModelApplier Applier, ModelLog Log)> OpenAsync()
+    private async Task<(AppendPipeline Pipeline, ModelApplier Applier, ModelLog Log)> OpenAsync(bool guarded = false)
     {
-        var log = await _store.OpenAsync();
+        var log = await _store.OpenAsync(guarded: guarded);
         var applier = new ModelApplier(new ModelState());
-        var pipeline = new AppendPipeline(TestLog.Model, log, applier, _ => _applied.Add(applier.AppliedSequence), () => _drained++, () => _broke++, NullLogger.Instance);
+        var pipeline = new AppendPipeline(TestLog.Model, log, applier, _ => _applied.Add(applier.AppliedSequence), () => _drained++, e => (_broke, _brokeWith) = (_broke + 1, e), NullLogger.Instance);
         return (pipeline, applier, log);
     }
 

@@ -5,6 +5,9 @@ using OrleansCt.Core.Events;
 using OrleansCt.Core.Schema;
 using OrleansCt.Grains.Log;
 using OrleansCt.Grains.Model;
+using OrleansCt.Storage;
+using OrleansCt.Storage.Faults;
+using OrleansCt.Storage.Log;
 using OrleansCt.Storage.Sqlite;
 using OrleansCt.Testing;
 
@@ -29,6 +32,9 @@ public sealed class TestLog : IAsyncDisposable
 
     public SqliteEventLog EventLog { get; }
 
+    /// <summary>The database under the log (to cap its size: a full disk).</summary>
+    public SqliteDatabase Database => _database;
+
     public static LogCodec Codec { get; } = new(s_serializer);
 
     /// <summary>Snapshots made with the serializer a silo has.</summary>
@@ -43,9 +49,11 @@ public sealed class TestLog : IAsyncDisposable
     };
 
     /// <summary>A model log opened at <paramref name="nowUnixMs"/> (reads the last sequence and warms memory from the stored indexes).</summary>
-    internal async Task<ModelLog> OpenAsync(long nowUnixMs = 0, ModelGrainOptions? options = null)
+    /// <param name="guarded">Through the storage-fault guard, as a silo opens it: storage failures raise StorageUnavailableException.</param>
+    internal async Task<ModelLog> OpenAsync(long nowUnixMs = 0, ModelGrainOptions? options = null, bool guarded = false)
     {
-        var log = new ModelLog(Model, EventLog, Codec, options ?? new ModelGrainOptions());
+        IEventLog eventLog = guarded ? new GuardedEventLog(EventLog, StorageKinds.Sqlite) : EventLog;
+        var log = new ModelLog(Model, eventLog, Codec, options ?? new ModelGrainOptions());
         await log.OpenAsync(nowUnixMs, CancellationToken.None);
         return log;
     }

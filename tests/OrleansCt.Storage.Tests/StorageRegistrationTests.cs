@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using OrleansCt.Storage.Catalog;
+using OrleansCt.Storage.Faults;
 using OrleansCt.Storage.Log;
 using OrleansCt.Storage.Sqlite;
 using OrleansCt.Testing;
@@ -21,8 +22,9 @@ public sealed class StorageRegistrationTests
 
         await using (var provider = services.BuildServiceProvider())
         {
-            Assert.IsType<SqliteEventLog>(provider.GetRequiredService<IEventLog>());
-            Assert.IsType<SqliteModelCatalog>(provider.GetRequiredService<IModelCatalog>());
+            Assert.IsType<GuardedEventLog>(provider.GetRequiredService<IEventLog>());
+            Assert.IsType<GuardedModelCatalog>(provider.GetRequiredService<IModelCatalog>());
+            Assert.Equal(StorageKinds.Sqlite, provider.GetRequiredService<StorageHealth>().Storage);
             Assert.IsType<SqliteGrainStorage>(provider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grain));
             Assert.Same(provider.GetRequiredService<SqliteDatabase>(), provider.GetRequiredService<SqliteDatabase>());
             await provider.GetRequiredService<IModelCatalog>().UpsertAsync("m", "{}", 1);

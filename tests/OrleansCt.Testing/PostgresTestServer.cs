@@ -3,7 +3,7 @@ using Npgsql;
 namespace OrleansCt.Testing;
 
 /// <summary>A throwaway PostgreSQL server from the local binaries, in its own folder under /tmp, on a free port.</summary>
-internal sealed class PostgresTestServer
+public sealed class PostgresTestServer : IAsyncDisposable
 {
     private const string FolderPrefix = "orleansct-pg-";
     private const string ServiceUser = "postgres";
@@ -31,6 +31,9 @@ internal sealed class PostgresTestServer
     }.ToString();
 
     private string DataFolder => Path.Combine(_root, "data");
+
+    private string ServerOptions =>
+        $"-p {_port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
 
     private string PgCtl => Path.Combine(_bin, "pg_ctl");
 
@@ -127,6 +130,31 @@ internal sealed class PostgresTestServer
             $"rm -rf {ExitWatchdog.Quote(_root)}");
     }
 
+    /// <summary>Stops the server (fast shutdown: connections are cut) and keeps its data, as an operator or a crash would.</summary>
+    public Task StopServerAsync() =>
+        CommandLine.RunAsync(PgCtl, ["-D", DataFolder, "-m", "fast", "-w", "stop"], _runAs, s_toolTimeout);
+
+    /// <summary>Starts the stopped server again on the same folder and port.</summary>
+    public async Task StartServerAsync()
+    {
+        var log = Path.Combine(_root, "server.log");
+        try
+        {
+            // -w: pg_ctl itself waits (bounded by -t) until the server accepts connections.
+            await CommandLine.RunAsync(PgCtl, ["-D", DataFolder, "-l", log, "-o", ServerOptions, "-w", "-t", "60", "start"], _runAs, s_toolTimeout)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"The test PostgreSQL server did not start on port {_port}. Its log:\n{(File.Exists(log) ? File.ReadAllText(log) : "(none)")}",
+                exception);
+        }
+    }
+
+    /// <summary>Stops the server and deletes its folder.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+
     private async Task StopAsync()
     {
         if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
@@ -154,19 +182,6 @@ internal sealed class PostgresTestServer
             s_toolTimeout).ConfigureAwait(false);
 
         // fsync off: the data is thrown away at exit, and tests must not wait on the disk.
-        var serverOptions = $"-p {_port} -k {_root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300";
-        var log = Path.Combine(_root, "server.log");
-        try
-        {
-            // -w: pg_ctl itself waits (bounded by -t) until the server accepts connections.
-            await CommandLine.RunAsync(PgCtl, ["-D", DataFolder, "-l", log, "-o", serverOptions, "-w", "-t", "60", "start"], _runAs, s_toolTimeout)
-                .ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is InvalidOperationException or TimeoutException)
-        {
-            throw new InvalidOperationException(
-                $"The test PostgreSQL server did not start on port {_port}. Its log:\n{(File.Exists(log) ? File.ReadAllText(log) : "(none)")}",
-                exception);
-        }
+        await StartServerAsync().ConfigureAwait(false);
     }
 }

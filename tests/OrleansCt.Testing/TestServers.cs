@@ -31,6 +31,12 @@ public static class TestServers
         return new NpgsqlConnectionStringBuilder(admin) { Database = database }.ToString();
     }
 
+    /// <summary>
+    /// A PostgreSQL server of the caller's own, to stop and start again (a stopped database under test); dispose removes it. Needs the
+    /// local binaries: a server named by ORLEANSCT_TEST_POSTGRES is shared and cannot be stopped.
+    /// </summary>
+    public static Task<PostgresTestServer> StartOwnPostgresAsync() => PostgresTestServer.StartAsync();
+
     /// <summary>Starts a Redis server for the caller (or wraps the one named by ORLEANSCT_TEST_REDIS); dispose stops it.</summary>
     public static Task<RedisTestServer> StartRedisAsync()
     {

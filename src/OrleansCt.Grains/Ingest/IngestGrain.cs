@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using OrleansCt.Abstractions.Ingest;
 using OrleansCt.Abstractions.Models;
+using OrleansCt.Abstractions.Storage;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Validation;
 
@@ -46,7 +47,7 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
             var predictions = prequential ? new Predictions(compiled.Schema.PredictionWidth, []) : compiled.Learner.PredictAll(batch);
             var submission = new EventsSubmission(snapshot.Revision, batch, predictions, snapshot.Version, snapshot.Sequence,
                 snapshot.Digest, now.ToUnixTimeMilliseconds(), prequential);
-            var result = await owner.AppendEvents(new(submission));
+            var result = await RetryOnReload(() => owner.AppendEvents(new(submission)));
             if (result.Fresh is { } fresh)
             {
                 compiled = _snapshots[model] = CompiledSnapshot.From(fresh);
@@ -83,10 +84,23 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
             return new LabelsIngestResult(read.TooLarge ? IngestStatus.TooLarge : IngestStatus.Invalid, read.Errors, null);
         }
 
-        var result = await owner.AppendLabels(new(read.Value!));
+        var result = await RetryOnReload(() => owner.AppendLabels(new(read.Value!)));
         return result.Status == AppendStatus.NotFound
             ? new LabelsIngestResult(IngestStatus.NotFound, NotFound(model).Errors, null)
             : new LabelsIngestResult(IngestStatus.Ok, [], result);
+    }
+
+    /// <summary>Once the storage is back, the model's first write finds it reloading from its log: the call goes again, to the fresh activation.</summary>
+    private static async Task<T> RetryOnReload<T>(Func<Task<T>> append)
+    {
+        try
+        {
+            return await append();
+        }
+        catch (StorageUnavailableException e) when (e.Reloading)
+        {
+            return await append();
+        }
     }
 
     private async Task<CompiledSnapshot?> GetSnapshotAsync(string model, IModelGrain owner)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansCt.Abstractions.Storage;
 using OrleansCt.Core.Learning;
 using OrleansCt.Grains.Log;
 
@@ -9,6 +10,8 @@ namespace OrleansCt.Grains.Model;
 /// (AppendEvents and AppendLabels interleave), so the next request is read, deduplicated and predicted while the log
 /// commits. Entries are applied in sequence order once each is durable; an append that fails leaves the pipeline broken
 /// (the grain deactivates, and the next activation replays the log), since the entries reserved after it were built on it.
+/// When the storage failed (disk full, server stopped) the owner keeps the activation instead, so that reads go on answering
+/// from what was applied — a durable prefix of the log — until the storage is back (see ModelGrain.Storage.cs).
 /// </summary>
 /// <remarks>
 /// Not thread-safe: every call and every continuation must run on one turn-based scheduler (the grain's). Entries are applied
@@ -21,7 +24,7 @@ internal sealed partial class AppendPipeline
     private readonly ModelApplier _applier;
     private readonly Action<LogEntry> _applied;
     private readonly Action _drained;
-    private readonly Action _broke;
+    private readonly Action<Exception> _broke;
     private readonly ILogger _logger;
     private readonly SortedDictionary<long, (LogEntry Entry, OnlineLearner? Prelearned, bool Durable)> _pending = [];
     private readonly Dictionary<long, Task> _inflight = [];
@@ -32,7 +35,7 @@ internal sealed partial class AppendPipeline
     /// <param name="applied">Called after each entry is applied, in sequence order.</param>
     /// <param name="drained">Called once the entries durable so far are all applied.</param>
     /// <param name="broke">Called once, when an append or an apply fails: the owner must drop its state and replay the log.</param>
-    public AppendPipeline(string model, ModelLog log, ModelApplier applier, Action<LogEntry> applied, Action drained, Action broke, ILogger logger)
+    public AppendPipeline(string model, ModelLog log, ModelApplier applier, Action<LogEntry> applied, Action drained, Action<Exception> broke, ILogger logger)
     {
         (_model, _log, _applier, _applied, _drained, _broke, _logger) = (model, log, applier, applied, drained, broke, logger);
         ReservedRevision = applier.Revision;
@@ -43,6 +46,12 @@ internal sealed partial class AppendPipeline
 
     /// <summary>The definition revision after every entry taken so far (a definition entry counts as soon as it is taken).</summary>
     public int ReservedRevision { get; private set; }
+
+    /// <summary>True once an append or an apply failed: no entry is taken any more.</summary>
+    public bool Broken => _broken is not null;
+
+    /// <summary>True when what broke the pipeline was the storage (full, unreachable), not an entry.</summary>
+    public bool BrokenByStorage => _broken is StorageUnavailableException;
 
     /// <summary>Takes the applier's revision as the reserved one, after entries were applied without the pipeline (a replay).</summary>
     public void Resume() => ReservedRevision = _applier.Revision;
@@ -115,6 +124,30 @@ internal sealed partial class AppendPipeline
         }
     }
 
+    /// <summary>
+    /// As <see cref="EnsureAppliedAsync"/> for a read: once the storage has broken the pipeline, it returns when what became durable
+    /// before the failure is applied, instead of throwing, so the state read is a durable prefix of the log.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        try
+        {
+            await EnsureAppliedAsync();
+        }
+        catch (Exception) when (BrokenByStorage)
+        {
+            while (!_applying.IsCompleted || _unapplied.Count > 0)
+            {
+                if (_applying.IsCompleted)
+                {
+                    _applying = DrainAsync();
+                }
+
+                await _applying;
+            }
+        }
+    }
+
     /// <summary>The learner every entry taken so far leads to, to predict and learn the next prequential batch on (a copy of it).</summary>
     /// <remarks>
     /// Once every entry taken so far is applied and none was taken meanwhile, the applied learner is the head: decided from the
@@ -138,6 +171,11 @@ internal sealed partial class AppendPipeline
 
     public void ThrowIfBroken()
     {
+        if (_broken is StorageUnavailableException storage)
+        {
+            throw new StorageUnavailableException(storage.Storage, storage.Problem, $"Model '{_model}' cannot write its log: {storage.Message}", storage);
+        }
+
         if (_broken is { } broken)
         {
             throw new InvalidOperationException($"Model '{_model}' could not append to its log ({broken.Message}); it is reloading from the log, retry the request.", broken);
@@ -208,11 +246,11 @@ internal sealed partial class AppendPipeline
         {
             _broken = e;
             LogAppendFailed(e, _model, _log.LastSequence);
-            _broke();
+            _broke(e);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to append to its log (last sequence taken {Sequence}); deactivating to replay from the checkpoint")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to append to its log (last sequence taken {Sequence}); it replays from the checkpoint once the log takes writes")]
     private partial void LogAppendFailed(Exception exception, string model, long sequence);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Model {Model} failed to apply sequence {Sequence}; deactivating to replay from the checkpoint")]

@@ -16,7 +16,7 @@ public sealed partial class ModelGrain
 {
     public async Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission)
     {
-        _pipeline.ThrowIfBroken();
+        await ThrowIfCannotWriteAsync();
         var sub = submission.Value;
         if (_applier.Schema is null)
         {
@@ -64,7 +64,7 @@ public sealed partial class ModelGrain
 
     public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
     {
-        _pipeline.ThrowIfBroken();
+        await ThrowIfCannotWriteAsync();
         var batch = labels.Value;
         if (_applier.Schema is not { } schema)
         {

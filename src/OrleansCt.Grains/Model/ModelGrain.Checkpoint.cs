@@ -36,10 +36,10 @@ public sealed partial class ModelGrain
     private async Task OnCheckpointTimer(CancellationToken cancellationToken)
     {
         FeedWindows();
-        if (_schedule.Pending)
+        if (_schedule.Pending && !_pipeline.Broken)
         {
             await _pipeline.EnsureAppliedAsync();
-            await CheckpointAsync();
+            await TryCheckpointAsync();
         }
     }
 
@@ -50,6 +50,7 @@ public sealed partial class ModelGrain
     public async Task<RetentionResult> EnforceRetention()
     {
         // A checkpoint first, so that everything applied may go; what it does not cover must stay for replay.
+        await ThrowIfCannotWriteAsync();
         await _pipeline.EnsureAppliedAsync();
         await CheckpointAsync();
         var minArrival = NowUnixMs - (long)_options.RetentionAge.TotalMilliseconds;

@@ -8,7 +8,7 @@ namespace OrleansCt.Grains.Model;
 
 public sealed partial class ModelGrain
 {
-    private Task _feeding = Task.CompletedTask;
+    private Task<bool> _feeding = Task.FromResult(true);
 
     /// <summary>Starts sending the monitor's outbox (a new reference, closed buckets) to the feature windows, if it holds anything and no send is under way.</summary>
     private void FeedWindows()
@@ -19,7 +19,7 @@ public sealed partial class ModelGrain
         }
     }
 
-    private async Task FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, ModelSchema schema, WindowDelivery delivery)
+    private async Task<bool> FeedWindowsAsync(Core.Monitoring.ModelMonitor monitor, ModelSchema schema, WindowDelivery delivery)
     {
         try
         {
@@ -29,17 +29,19 @@ public sealed partial class ModelGrain
             }
 
             delivery.Confirm(monitor);
+            return true;
         }
         catch (Exception e)
         {
             // The outbox keeps everything; the next applied entry or checkpoint tick sends it again.
             LogFeedFailed(e, Model, delivery.Buckets);
+            return false;
         }
     }
 
     public async Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to)
     {
-        await _pipeline.EnsureAppliedAsync();
+        await _pipeline.SettleAsync();
         if (_applier.Schema is not { } schema)
         {
             return new DriftResult(ReadStatus.NotFound, null);
@@ -56,17 +58,18 @@ public sealed partial class ModelGrain
         return new DriftResult(ReadStatus.Ok, response);
     }
 
-    /// <summary>Sends the outbox until it is empty (or a send fails), so what has been applied is readable in the windows and alerts.</summary>
+    /// <summary>
+    /// Sends the outbox until it is empty, or until a send takes nothing out of it (a window grain that cannot store what it was
+    /// fed, on a full disk): the windows then answer with what they hold, and the outbox keeps the rest for the next send.
+    /// </summary>
     private async Task FlushWindowsAsync()
     {
-        await _feeding;
+        _ = await _feeding;
         var monitor = _applier.Monitor!;
         while (WindowDelivery.Pending(monitor))
         {
-            var before = monitor.PendingSummaries.Count;
             FeedWindows();
-            await _feeding;
-            if (monitor.PendingSummaries.Count >= before && monitor.PendingProfile is not null)
+            if (!await _feeding)
             {
                 break;
             }

@@ -13,6 +13,7 @@ public sealed partial class ModelGrain
     /// </summary>
     public async Task<ReferenceResult> SetReference(Immutable<ReferenceSubmission> request)
     {
+        await ThrowIfCannotWriteAsync();
         await _pipeline.EnsureAppliedAsync();
         if (_applier.Schema is not { } schema)
         {
@@ -37,7 +38,7 @@ public sealed partial class ModelGrain
         var (sequence, durable) = _pipeline.Append(new ReferenceEntry(NowUnixMs, DriftJson.Write(profile)), []);
         await durable;
         await _pipeline.EnsureAppliedAsync();
-        await CheckpointAsync();
+        await TryCheckpointAsync();
         return new ReferenceResult(ReferenceStatus.Set, [], ReferenceBuilder.View(Model, profile, sequence, r.Accept, read, differences));
     }
 }

@@ -6,6 +6,7 @@ using OrleansCt.Core.Monitoring;
 using OrleansCt.Grains.Log;
 using OrleansCt.Storage;
 using OrleansCt.Storage.Catalog;
+using OrleansCt.Storage.Faults;
 using OrleansCt.Storage.Log;
 
 namespace OrleansCt.Grains.Model;
@@ -20,6 +21,7 @@ public sealed partial class ModelGrain(
     IModelCatalog catalog,
     LogCodec codec,
     SnapshotFactory snapshots,
+    StorageHealth health,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOptions<ModelGrainOptions> options,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
@@ -37,6 +39,7 @@ public sealed partial class ModelGrain(
     private ModelSnapshot? _snapshot;
     private IGrainTimer? _checkpointTimer;
     private IGrainTimer? _retentionTimer;
+    private bool _reloading;
 
     private string Model => this.GetPrimaryKeyString();
 
@@ -48,7 +51,7 @@ public sealed partial class ModelGrain(
         _log = new ModelLog(Model, eventLog, codec, _options);
         await _log.OpenAsync(NowUnixMs, cancellationToken);
         _applier = new ModelApplier(checkpoint.State);
-        _pipeline = new AppendPipeline(Model, _log, _applier, OnApplied, FeedWindows, DeactivateOnIdle, logger);
+        _pipeline = new AppendPipeline(Model, _log, _applier, OnApplied, FeedWindows, OnBroke, logger);
         _dedup = new Deduplicator(_log, _options.DedupHorizon);
         _labelJoiner = new LabelJoiner(_log);
         _references = new ReferenceBuilder(_log);
@@ -68,7 +71,9 @@ public sealed partial class ModelGrain(
         if (replayed > 0)
         {
             LogReplayed(Model, replayed, _applier.AppliedSequence);
-            await CheckpointAsync();
+
+            // A full disk must not keep the model from activating: its reads answer, and the log still holds what was replayed.
+            await TryCheckpointAsync();
         }
 
         PublishSnapshot(force: _snapshot is null);
@@ -82,10 +87,16 @@ public sealed partial class ModelGrain(
     {
         _checkpointTimer?.Dispose();
         _retentionTimer?.Dispose();
+        if (_pipeline.Broken)
+        {
+            // What was applied may lag what is durable; the next activation replays from the last checkpoint.
+            return;
+        }
+
         await _pipeline.EnsureAppliedAsync();
         if (_schedule.Pending)
         {
-            await CheckpointAsync();
+            await TryCheckpointAsync();
         }
     }
 
@@ -96,6 +107,7 @@ public sealed partial class ModelGrain(
             return invalid;
         }
 
+        await ThrowIfCannotWriteAsync();
         await _pipeline.EnsureAppliedAsync();
         var current = _applier.Schema?.Definition;
         if (Registration.Refusal(current, definition) is { } refused)
@@ -108,13 +120,13 @@ public sealed partial class ModelGrain(
         await _pipeline.EnsureAppliedAsync();
         await catalog.UpsertAsync(Model, Registration.Json(definition), NowUnixMs);
         PublishSnapshot(force: false);
-        await CheckpointAsync();
+        await TryCheckpointAsync();
         return new RegisterResult(current is null ? RegisterStatus.Created : RegisterStatus.Updated, definition, []);
     }
 
     public async Task<ModelInfo?> GetInfo()
     {
-        await _pipeline.EnsureAppliedAsync();
+        await _pipeline.SettleAsync();
         if (_applier.Schema is not { } schema)
         {
             return null;
@@ -131,13 +143,13 @@ public sealed partial class ModelGrain(
 
     public async Task<ModelSnapshot?> GetSnapshot()
     {
-        await _pipeline.EnsureAppliedAsync();
+        await _pipeline.SettleAsync();
         return _snapshot;
     }
 
     public async Task<StatsResult> GetStats(string window)
     {
-        await _pipeline.EnsureAppliedAsync();
+        await _pipeline.SettleAsync();
         if (_applier.Schema is not { } schema)
         {
             return new StatsResult(ReadStatus.NotFound, [], null);

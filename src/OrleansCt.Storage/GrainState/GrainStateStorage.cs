@@ -11,9 +11,9 @@ public abstract class GrainStateStorage : IGrainStorage
     private readonly IGrainStateRows _rows;
     private readonly Serializer _serializer;
 
-    private protected GrainStateStorage(IGrainStateRows rows, Serializer serializer)
+    private protected GrainStateStorage(IGrainStateRows rows, Serializer serializer, string storage)
     {
-        _rows = rows;
+        _rows = new Faults.GuardedGrainStateRows(rows, storage);
         _serializer = serializer;
     }
 

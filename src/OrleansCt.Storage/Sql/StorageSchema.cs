@@ -44,5 +44,8 @@ internal static class StorageSchema
             etag {d.Int64} NOT NULL,
             payload {d.Bytes},
             PRIMARY KEY (grain_type, grain_id));
+        CREATE TABLE IF NOT EXISTS storage_probe (
+            id {d.Int64} NOT NULL PRIMARY KEY,
+            payload {d.Bytes} NOT NULL);
         """;
 }

@@ -29,7 +29,7 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     private int _disposed;
     private long _committedGroups;
 
-    private SqliteDatabase(string filePath, string synchronous)
+    private SqliteDatabase(string filePath, string synchronous, long? maxPages)
     {
         FilePath = filePath;
         _writer = new SqliteConnection(new SqliteConnectionStringBuilder
@@ -51,6 +51,13 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
             using var setup = _writer.CreateCommand();
             setup.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous};" + StorageSchema.Create(SqlDialect.Sqlite);
             setup.ExecuteNonQuery();
+
+            // A connection setting, not stored in the file: the writer is the one connection that grows the file.
+            if (maxPages is { } pages)
+            {
+                setup.CommandText = $"PRAGMA max_page_count = {pages}";
+                setup.ExecuteNonQuery();
+            }
         }
         catch
         {
@@ -70,12 +77,23 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
     public string FilePath { get; }
 
     /// <summary>Opens (creating when needed) <see cref="FileName"/> in <paramref name="dataPath"/> and its tables.</summary>
-    public static SqliteDatabase Open(string dataPath, string synchronous = "full")
+    /// <param name="maxPages">A cap on the file's size in pages (see <see cref="StorageOptions.SqliteMaxPages"/>); null: none.</param>
+    public static SqliteDatabase Open(string dataPath, string synchronous = "full", long? maxPages = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataPath);
         var mode = ParseSynchronous(synchronous);
         Directory.CreateDirectory(dataPath);
-        return new SqliteDatabase(Path.GetFullPath(Path.Combine(dataPath, FileName)), mode);
+        return new SqliteDatabase(Path.GetFullPath(Path.Combine(dataPath, FileName)), mode, maxPages);
+    }
+
+    /// <summary>
+    /// Sets the cap on the file's size in pages while it is open (SQLite keeps it at least the current size); returns the cap now
+    /// in force. How an operator raises a quota without a restart, and how the disk-full tests fill the disk and free it again.
+    /// </summary>
+    public Task<long> SetMaxPagesAsync(long maxPages, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPages);
+        return WriteAsync(scope => Convert.ToInt64(scope.Command($"PRAGMA max_page_count = {maxPages}").ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
     }
 
     /// <summary>The PRAGMA value for a configured synchronous mode; throws for anything but "full" or "normal".</summary>
@@ -236,6 +254,12 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
                 try
                 {
                     write.Execute(_scope);
+                }
+                catch (Exception) when (SQLitePCL.raw.sqlite3_get_autocommit(_writer.Handle) != 0)
+                {
+                    // SQLite rolled the whole transaction back by itself (a full disk, an I/O error): the writes before this one in the
+                    // group are gone too, so the group fails whole, with this error.
+                    throw;
                 }
                 catch (Exception exception)
                 {

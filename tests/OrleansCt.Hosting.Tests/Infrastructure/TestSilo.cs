@@ -34,6 +34,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's services (its storage, to break it on purpose).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The silo's co-hosted client (streams, grains).</summary>
     public IClusterClient Client => _app.Services.GetRequiredService<IClusterClient>();
 
