@@ -27,10 +27,13 @@ internal static class OptionFields
     private static object Convert(double value, Type type)
     {
         var target = Nullable.GetUnderlyingType(type) ?? type;
-        return target == typeof(bool) ? value != 0
-            : target == typeof(int) ? (int)value
-            : target == typeof(float) ? (float)value
-            : target == typeof(double) ? value
-            : throw new InvalidOperationException($"option fields of type {type.Name} are not supported.");
+        return target switch
+        {
+            _ when target == typeof(bool) => value != 0,
+            _ when target == typeof(int) => (int)value,
+            _ when target == typeof(float) => (float)value,
+            _ when target == typeof(double) => value,
+            _ => throw new InvalidOperationException($"option fields of type {type.Name} are not supported."),
+        };
     }
 }

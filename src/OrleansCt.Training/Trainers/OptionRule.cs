@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OrleansCt.Training.Trainers;
 
 /// <summary>One option a trainer accepts: its name and the values it may take (booleans are 0 or 1).</summary>
-internal sealed record OptionRule(string Name, double Min, double Max, bool Integer = false, bool AboveMin = false)
+internal sealed record OptionRule(string Name, double Min, double Max, bool Integer = false, bool AboveMin = false, bool BelowMax = false)
 {
     public static OptionRule Positive(string name) => new(name, 0, double.MaxValue, AboveMin: true);
 
@@ -16,7 +16,7 @@ internal sealed record OptionRule(string Name, double Min, double Max, bool Inte
     /// <summary>Null when <paramref name="value"/> is allowed, else what is wrong with it.</summary>
     public string? Problem(double value)
     {
-        var fits = double.IsFinite(value) && (AboveMin ? value > Min : value >= Min) && value <= Max && (!Integer || value == Math.Floor(value));
+        var fits = double.IsFinite(value) && (AboveMin ? value > Min : value >= Min) && (BelowMax ? value < Max : value <= Max) && (!Integer || value == Math.Floor(value));
         return fits ? null : $"options.{Name} must be {Describe()} (got {value.ToString(CultureInfo.InvariantCulture)})";
     }
 
@@ -29,6 +29,6 @@ internal sealed record OptionRule(string Name, double Min, double Max, bool Inte
         }
 
         var low = $"{(AboveMin ? ">" : "≥")} {Min.ToString(CultureInfo.InvariantCulture)}";
-        return Max == double.MaxValue ? $"{kind} {low}" : $"{kind} {low} and ≤ {Max.ToString(CultureInfo.InvariantCulture)}";
+        return Max == double.MaxValue ? $"{kind} {low}" : $"{kind} {low} and {(BelowMax ? "<" : "≤")} {Max.ToString(CultureInfo.InvariantCulture)}";
     }
 }

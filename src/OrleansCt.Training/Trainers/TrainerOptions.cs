@@ -52,7 +52,8 @@ internal static class TrainerOptions
 
     private static OptionRule[] Online() =>
     [
-        OptionRule.Positive("learningRate"), OptionRule.Flag("decreaseLearningRate"), OptionRule.NonNegative("l2Regularization"),
+        // ML.NET's averaged trainers require L2 in [0, 0.5).
+        OptionRule.Positive("learningRate"), OptionRule.Flag("decreaseLearningRate"), new OptionRule("l2Regularization", 0, 0.5, BelowMax: true),
         OptionRule.Count("numberOfIterations", 1),
     ];
 }
