@@ -34,17 +34,20 @@ internal static class ArtifactCheck
 
         CheckInputs(schema, input);
         var labelType = input.GetColumnOrNull(ContractColumns.Label)?.Type is { } type && ContractViews.CanSupplyLabel(type) ? type : null;
+        var viewSchema = ContractViews.Empty(schema, labelType).Schema;
         DataViewSchema output;
+        IRowToRowMapper? mapper;
         try
         {
-            output = transformer.GetOutputSchema(ContractViews.Empty(schema, labelType).Schema);
+            output = transformer.GetOutputSchema(viewSchema);
+            mapper = transformer.IsRowToRowMapper ? transformer.GetRowToRowMapper(viewSchema) : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new ArtifactException("artifact", $"artifact: the model does not take the contract's input columns: {e.Message}", e);
         }
 
-        return new LoadedModel(schema, transformer, input, labelType, ScoreLayout.Of(schema, output));
+        return new LoadedModel(schema, transformer, input, new ScoringBinding(viewSchema, labelType, mapper), ScoreLayout.Of(schema, output));
     }
 
     /// <summary>Every feature of the schema must be an input column: numeric as Single, categorical as String (text).</summary>

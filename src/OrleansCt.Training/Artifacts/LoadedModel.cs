@@ -9,20 +9,21 @@ namespace OrleansCt.Training.Artifacts;
 
 /// <summary>
 /// A model zip that passed the infrastructure check, ready to score batches. <see cref="Score"/> may be called from several
-/// threads at once: each call transforms its own data view, and ML.NET's transformers are immutable once fitted.
+/// threads at once: each call makes its own view, cursor and getters; the fitted transformers and the bound mapper are
+/// not changed by scoring (ConcurrentScoringTests).
 /// </summary>
 public sealed class LoadedModel
 {
-    private readonly DataViewType? _labelType;
+    private readonly ScoringBinding _binding;
     private readonly ScoreLayout _layout;
     private readonly Lazy<ModelParts> _parts;
 
-    internal LoadedModel(ModelSchema schema, ITransformer transformer, DataViewSchema inputSchema, DataViewType? labelType, ScoreLayout layout)
+    internal LoadedModel(ModelSchema schema, ITransformer transformer, DataViewSchema inputSchema, ScoringBinding binding, ScoreLayout layout)
     {
         Schema = schema;
         Transformer = transformer;
         InputSchema = inputSchema;
-        _labelType = labelType;
+        _binding = binding;
         _layout = layout;
         _parts = new Lazy<ModelParts>(() => ModelParts.Of(transformer));
     }
@@ -40,19 +41,37 @@ public sealed class LoadedModel
 
     internal ModelParts Parts => _parts.Value;
 
+    /// <summary>This model scored through Transform, as a pipeline that is not row-to-row is (tests compare the two paths).</summary>
+    internal LoadedModel ThroughTransform() => new(Schema, Transformer, InputSchema, _binding with { Mapper = null }, _layout);
+
     /// <summary>
-    /// Scores a batch in columns through one Transform: per row, one probability per class in the schema's class order
-    /// (binary: [1 − p, p] with p at the positive class), or one value (regression).
+    /// Scores a batch in columns — one cursor over the batch's arrays, through the bound pipeline — giving per row one
+    /// probability per class in the schema's class order (binary: [1 − p, p] with p at the positive class), or one value.
     /// </summary>
     public Predictions Score(EventBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var scored = Transformer.Transform(ContractViews.Scoring(Schema, batch, _labelType));
-        var column = scored.Schema[_layout.Column];
+        var view = ContractViews.Scoring(Schema, batch, _binding.LabelType, _binding.ViewSchema);
         var width = Schema.PredictionWidth;
         var scores = new double[batch.Count * width];
-        using var cursor = scored.GetRowCursor([column]);
-        var rows = Schema.Task == ModelTask.Multiclass ? ReadVectors(cursor, column, scores, width) : ReadValues(cursor, column, scores);
+        DataViewRowCursor cursor;
+        DataViewRow output;
+        if (_binding.Mapper is { } mapper)
+        {
+            cursor = view.GetRowCursor(view.Schema);
+            output = mapper.GetRow(cursor, [mapper.OutputSchema[_layout.Column]]);
+        }
+        else
+        {
+            var scored = Transformer.Transform(view);
+            cursor = scored.GetRowCursor([scored.Schema[_layout.Column]]);
+            output = cursor;
+        }
+
+        using var disposeCursor = cursor;
+        using var disposeOutput = output;
+        var column = output.Schema[_layout.Column];
+        var rows = Schema.Task == ModelTask.Multiclass ? ReadVectors(cursor, output, column, scores, width) : ReadValues(cursor, output, column, scores);
         if (rows != batch.Count)
         {
             throw new InvalidOperationException($"the model gave {rows} predictions for a batch of {batch.Count} rows.");
@@ -61,9 +80,10 @@ public sealed class LoadedModel
         return new Predictions(width, scores);
     }
 
-    private int ReadValues(DataViewRowCursor cursor, DataViewSchema.Column column, double[] scores)
+    /// <summary>Moves <paramref name="cursor"/> over the batch and reads <paramref name="column"/> of <paramref name="output"/>, which follows it.</summary>
+    private int ReadValues(DataViewRowCursor cursor, DataViewRow output, DataViewSchema.Column column, double[] scores)
     {
-        var getter = cursor.GetGetter<float>(column);
+        var getter = output.GetGetter<float>(column);
         var binary = Schema.Task == ModelTask.Binary;
         var positive = Schema.PositiveClassIndex;
         var row = 0;
@@ -87,9 +107,9 @@ public sealed class LoadedModel
         return row;
     }
 
-    private int ReadVectors(DataViewRowCursor cursor, DataViewSchema.Column column, double[] scores, int width)
+    private int ReadVectors(DataViewRowCursor cursor, DataViewRow output, DataViewSchema.Column column, double[] scores, int width)
     {
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var getter = output.GetGetter<VBuffer<float>>(column);
         var slotClass = _layout.SlotClass!;
         var vector = default(VBuffer<float>);
         var row = 0;

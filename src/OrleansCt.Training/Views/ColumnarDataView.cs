@@ -10,17 +10,13 @@ internal sealed class ColumnarDataView : IDataView
 {
     private readonly ViewColumn[] _columns;
 
-    public ColumnarDataView(IEnumerable<ViewColumn> columns, int rows)
+    /// <summary>A view of <paramref name="columns"/>; <paramref name="schema"/>, when given, must describe them in order (a
+    /// mapper bound once to a schema takes rows of that very schema object).</summary>
+    public ColumnarDataView(IEnumerable<ViewColumn> columns, int rows, DataViewSchema? schema = null)
     {
         _columns = [.. columns];
         Rows = rows;
-        var builder = new DataViewSchema.Builder();
-        foreach (var column in _columns)
-        {
-            builder.AddColumn(column.Name, column.Type, column.Annotations);
-        }
-
-        Schema = builder.ToSchema();
+        Schema = schema ?? SchemaOf(_columns);
     }
 
     public int Rows { get; }
@@ -39,6 +35,17 @@ internal sealed class ColumnarDataView : IDataView
         [GetRowCursor(columnsNeeded, rand)];
 
     internal Delegate Getter(int column, ColumnarCursor cursor) => _columns[column].Getter(cursor);
+
+    private static DataViewSchema SchemaOf(ViewColumn[] columns)
+    {
+        var builder = new DataViewSchema.Builder();
+        foreach (var column in columns)
+        {
+            builder.AddColumn(column.Name, column.Type, column.Annotations);
+        }
+
+        return builder.ToSchema();
+    }
 
     private int[] Permutation(Random random)
     {

@@ -17,14 +17,15 @@ internal static class ContractViews
         new([.. Features(rows.Schema, rows.NumericColumns, rows.CategoricalColumns), Label(rows.Schema, rows.LabelValues)], rows.Count);
 
     /// <summary>
-    /// The features of <paramref name="batch"/>. A model whose input schema has a Label column (a pipeline that maps its
-    /// label inside) gets one of <paramref name="labelType"/> holding a missing value, which no prediction reads.
+    /// The features of <paramref name="batch"/>, under <paramref name="viewSchema"/> (from <see cref="Empty"/>) when given. A
+    /// model whose input schema has a Label column (a pipeline that maps its label inside) gets one of
+    /// <paramref name="labelType"/> holding a missing value, which no prediction reads.
     /// </summary>
-    public static ColumnarDataView Scoring(ModelSchema schema, EventBatch batch, DataViewType? labelType)
+    public static ColumnarDataView Scoring(ModelSchema schema, EventBatch batch, DataViewType? labelType, DataViewSchema? viewSchema = null)
     {
         CheckShape(schema, batch);
         var columns = Features(schema, batch.Numeric, batch.Categorical);
-        return new ColumnarDataView(labelType is null ? columns : [.. columns, MissingLabel(labelType)], batch.Count);
+        return new ColumnarDataView(labelType is null ? columns : [.. columns, MissingLabel(labelType)], batch.Count, viewSchema);
     }
 
     /// <summary>The scoring schema without rows, to check a model against.</summary>
