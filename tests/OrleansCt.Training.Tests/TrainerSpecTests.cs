@@ -20,6 +20,18 @@ public sealed class TrainerSpecTests
         Assert.StartsWith($"trainer {kind} does not train {task.ToString().ToLowerInvariant()} models; use one of ", error.Message);
     }
 
+    [Theory]
+    [InlineData(ModelTask.Binary)]
+    [InlineData(ModelTask.Multiclass)]
+    [InlineData(ModelTask.Regression)]
+    public void The_default_is_lightgbm_and_fits_every_task(ModelTask task)
+    {
+        var spec = TrainerSpec.Default(task, seed: 9);
+
+        spec.Validate(task);
+        Assert.Equal(new TrainerSpec(TrainerKind.LightGbm, null, 9), spec);
+    }
+
     [Fact]
     public void An_unknown_option_is_refused_naming_it_and_listing_the_trainers_options()
     {
