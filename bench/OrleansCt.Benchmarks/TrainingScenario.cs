@@ -26,7 +26,7 @@ public static class TrainingScenario
         var elec2 = TrainingRows.From(new ModelSchema(Elec2.Definition(new LearnerSpec())), Elec2.Batch);
         var housingSchema = new ModelSchema(Housing.Definition(new LearnerSpec()));
         var housing = TrainingRows.From(housingSchema, Shuffled(Housing.Batch, 1));
-        Console.WriteLine($"training: {rows:N0} rows, {holdout:N0} held out, one thread per trainer ({Machine.Cores} cores, {Machine.Cpu}); ML.NET {ModelTrainer.MlNetVersion}");
+        Console.WriteLine($"training: {rows:N0} rows, {holdout:N0} held out, one thread per trainer ({Machine.Cores} cores, {Machine.Cpu}, load average {LoadAverage()}); ML.NET {ModelTrainer.MlNetVersion}");
         var results = new List<object>();
         foreach (var (name, data) in new[] { ("elec2", elec2), ("housing", housing) })
         {
@@ -62,6 +62,9 @@ public static class TrainingScenario
 
         return 0;
     }
+
+    /// <summary>The 1-minute load average (Linux), to read the figures by: other processes' work slows every trainer.</summary>
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static IEnumerable<TrainerKind> Trainers(ModelTask task) =>
         Enum.GetValues<TrainerKind>().Where(k => new TrainerSpec(k).Validates(task));
