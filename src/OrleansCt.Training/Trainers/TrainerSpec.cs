@@ -3,13 +3,17 @@ namespace OrleansCt.Training.Trainers;
 /// <summary>How to train a version: the trainer, its options by ML.NET name (camelCase; booleans 0 or 1) and the seed.</summary>
 public sealed record TrainerSpec(TrainerKind Kind, IReadOnlyDictionary<string, double>? Options = null, int Seed = 0)
 {
+    private static readonly IReadOnlyDictionary<string, double> NoOptions = new Dictionary<string, double>();
+
     /// <summary>
-    /// LightGBM for every task. On housing FastTree was not better (held-out RMSE −1.2 % at 10,000 training rows, +0.7 % at
-    /// 4,000 and +1.3 % at 16,000) and took 4–12× as long; on elec2 LightGBM matched FastTree's accuracy (docs/architecture.md).
+    /// LightGBM for every task (the task is asked for so that a later default may differ by task). On housing FastTree's
+    /// held-out RMSE was 1.2 % lower at 10,000 training rows but 0.7 % and 1.3 % higher at 4,000 and 16,000, at 4–12× the
+    /// time; on elec2 LightGBM matched FastTree's accuracy (docs/benchmarks.md, "Training").
     /// </summary>
     public static TrainerSpec Default(ModelTask task, int seed = 0) => new(TrainerKind.LightGbm, null, seed);
 
-    public IReadOnlyDictionary<string, double> OptionValues => Options ?? new Dictionary<string, double>();
+    /// <summary>The options, empty when none were given.</summary>
+    public IReadOnlyDictionary<string, double> OptionValues => Options ?? NoOptions;
 
     /// <summary>Throws a <see cref="TrainerSpecException"/> naming the field when the trainer does not train <paramref name="task"/> or an option is unknown or out of range.</summary>
     public void Validate(ModelTask task)
@@ -41,6 +45,4 @@ public sealed record TrainerSpec(TrainerKind Kind, IReadOnlyDictionary<string, d
     }
 
     public bool WarmStarts(ModelTask task) => TrainerOptions.WarmStarts(Kind, task);
-
-    internal double? Option(string name) => OptionValues.TryGetValue(name, out var value) ? value : null;
 }
