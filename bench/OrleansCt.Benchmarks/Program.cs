@@ -15,6 +15,7 @@ return scenario switch
     "detectors" => DetectorScenario.Run(args),
     "drift" => await DriftLatencyScenario.RunAsync(args),
     "micro" => MicroScenario.Run(args),
+    "training" => TrainingScenario.Run(args),
     "learner-pins" => LearnerPinsCommand.Run(args),
     _ => Usage(),
 };
@@ -23,7 +24,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
-        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, drift, micro
+        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, drift, micro, training
         tool: learner-pins --write PATH (the learner's bit pins for LearnerBitPinTests; only for an intended change of behaviour)
         """);
     return 2;
