@@ -1,3 +1,4 @@
+using OrleansCt.Core.Registry;
 using System.Diagnostics;
 using System.Reflection;
 using Microsoft.ML;

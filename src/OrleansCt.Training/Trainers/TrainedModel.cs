@@ -1,3 +1,4 @@
+using OrleansCt.Core.Registry;
 using OrleansCt.Training.Artifacts;
 
 namespace OrleansCt.Training.Trainers;

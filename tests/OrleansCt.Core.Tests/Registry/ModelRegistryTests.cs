@@ -145,7 +145,7 @@ public sealed class ModelRegistryTests
         Trigger = "demand",
         Window = new TrainingWindow(0, 1_800, 1, 40, 6_000, "ab12"),
         Validation = new Dictionary<string, double> { ["holdout.accuracy"] = 0.1 + 0.2 },
-        Cost = new TrainingCost(600_000, 0.18),
+        Cost = new TrainingCost(6_000, 100, 0.18),
         Artifact = new ArtifactRef("ab" + id, 1_000),
     };
 }
