@@ -16,6 +16,7 @@ public sealed class PostgresStorageTests : StorageContract
         return new StorageUnderTest(
             new PostgresEventLog(database),
             new PostgresModelCatalog(database),
+            new PostgresArtifactStore(database),
             new PostgresGrainStorage(database, TestSerializer.Instance),
             database);
     }

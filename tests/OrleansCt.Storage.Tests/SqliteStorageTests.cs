@@ -15,6 +15,7 @@ public sealed class SqliteStorageTests : StorageContract
         return Task.FromResult(new StorageUnderTest(
             new SqliteEventLog(database),
             new SqliteModelCatalog(database),
+            new SqliteArtifactStore(database),
             new SqliteGrainStorage(database, TestSerializer.Instance),
             database));
     }

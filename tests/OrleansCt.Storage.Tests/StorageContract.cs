@@ -6,7 +6,7 @@ namespace OrleansCt.Storage.Tests;
 
 /// <summary>
 /// What every storage backend promises (DESIGN.md, "The event log contract"), run against a real database; one derived
-/// class per backend. Split by concern: log, catalog and grain state live in the partial files beside this one.
+/// class per backend. Split by concern: log, catalog, artifacts and grain state live in the partial files beside this one.
 /// </summary>
 public abstract partial class StorageContract : IAsyncLifetime
 {

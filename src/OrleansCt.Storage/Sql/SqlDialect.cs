@@ -14,6 +14,7 @@ internal sealed record SqlDialect(
     string Int64,
     string Double,
     string Bytes,
+    string IdentityKey,
     string KeyOnlyTable,
     string SchemaPrelude)
 {
@@ -23,7 +24,8 @@ internal sealed record SqlDialect(
 
     /// <summary>
     /// SQLite: scalar <c>max</c>; <c>length</c> of a BLOB is read from the record header (the payload is not loaded); BINARY
-    /// collation is the default and orders by code point; a table that is all key is stored WITHOUT ROWID.
+    /// collation is the default and orders by code point; an identity key is the rowid itself (which incremental BLOB I/O addresses);
+    /// a table that is all key is stored WITHOUT ROWID.
     /// </summary>
     public static readonly SqlDialect Sqlite = new(
         Greatest: "max",
@@ -35,12 +37,14 @@ internal sealed record SqlDialect(
         Int64: "INTEGER",
         Double: "REAL",
         Bytes: "BLOB",
+        IdentityKey: "INTEGER PRIMARY KEY",
         KeyOnlyTable: " WITHOUT ROWID",
         SchemaPrelude: "");
 
     /// <summary>
     /// PostgreSQL: <c>GREATEST</c>; <c>octet_length</c> of a bytea reads the stored length (a TOASTed payload is not fetched);
-    /// "C" collation orders by code point whatever the database's locale; the schema is created under an advisory lock.
+    /// "C" collation orders by code point whatever the database's locale; an identity key is a generated bigint; the schema is
+    /// created under an advisory lock.
     /// </summary>
     public static readonly SqlDialect Postgres = new(
         Greatest: "GREATEST",
@@ -52,6 +56,7 @@ internal sealed record SqlDialect(
         Int64: "bigint",
         Double: "double precision",
         Bytes: "bytea",
+        IdentityKey: "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
         KeyOnlyTable: "",
         SchemaPrelude: $"SELECT pg_advisory_xact_lock({SchemaLock});");
 }

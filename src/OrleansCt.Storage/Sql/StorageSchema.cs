@@ -1,9 +1,11 @@
 namespace OrleansCt.Storage.Sql;
 
-/// <summary>The tables of the log, the catalog and the grain state, created by the storage itself on open.</summary>
+/// <summary>The tables of the log, the catalog, the artifacts and the grain state, created by the storage itself on open.</summary>
 internal static class StorageSchema
 {
     // SQLite: rowid tables rather than WITHOUT ROWID for log and id_index: payloads are large, which SQLite's guidance says suits rowid tables.
+    // artifacts: the content last, so every other column (and its length, from the record header) is read without its pages; the
+    // id orders a model's versions as they were put, and on SQLite it is the rowid that incremental BLOB I/O opens.
     public static string Create(SqlDialect d) => $"""
         {d.SchemaPrelude}
         CREATE TABLE IF NOT EXISTS log (
@@ -38,6 +40,15 @@ internal static class StorageSchema
             definition {d.Text} NOT NULL,
             created_ms {d.Int64} NOT NULL,
             updated_ms {d.Int64} NOT NULL);
+        CREATE TABLE IF NOT EXISTS artifacts (
+            id {d.IdentityKey},
+            model {d.Text} NOT NULL,
+            version {d.Text} NOT NULL,
+            sha256 {d.Text} NOT NULL,
+            size {d.Int64} NOT NULL,
+            created_ms {d.Int64} NOT NULL,
+            content {d.Bytes},
+            UNIQUE (model, version));
         CREATE TABLE IF NOT EXISTS grain_state (
             grain_type {d.Text} NOT NULL,
             grain_id {d.Text} NOT NULL,

@@ -183,6 +183,26 @@ public sealed class SqliteDatabase : IAsyncDisposable, IDisposable
         });
 
     /// <summary>
+    /// Runs shared SQL on a read session inside one read transaction, so its statements (and BLOB reads beside them) all see the same
+    /// snapshot: a write committed between two of them is not half seen.
+    /// </summary>
+    internal Task<T> ReadSnapshotAsync<T>(Func<ISqlSession, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        Read(scope =>
+        {
+            // Deferred: a read-only connection cannot take the write lock; the snapshot starts at the first read. Rolled back on dispose.
+            using var transaction = scope.Connection.BeginTransaction(deferred: true);
+            scope.Transaction = transaction;
+            try
+            {
+                return Task.FromResult(Finish(read(scope, cancellationToken)));
+            }
+            finally
+            {
+                scope.Transaction = null;
+            }
+        });
+
+    /// <summary>
     /// The result of shared async SQL run on a SQLite session. Microsoft.Data.Sqlite runs its async methods synchronously, so the
     /// task has finished by the time it is returned and this does not block; it is a wait only should that ever change.
     /// </summary>

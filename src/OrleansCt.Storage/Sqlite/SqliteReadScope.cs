@@ -5,9 +5,14 @@ using OrleansCt.Storage.Sql;
 namespace OrleansCt.Storage.Sqlite;
 
 /// <summary>A read-only connection kept open with its prepared commands, one caller at a time (see <see cref="SqliteDatabase.Read"/>).</summary>
-internal sealed class SqliteReadScope(SqliteConnection connection) : ISqlSession, IDisposable
+internal sealed class SqliteReadScope(SqliteConnection connection) : ISqliteSession, IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection => connection;
+
+    /// <summary>The read transaction the commands run in (see <see cref="SqliteDatabase.ReadSnapshotAsync"/>); null: each on its own.</summary>
+    public SqliteTransaction? Transaction { get; set; }
 
     /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared.</summary>
     public SqliteCommand Command(string sql)
@@ -19,6 +24,7 @@ internal sealed class SqliteReadScope(SqliteConnection connection) : ISqlSession
             _commands.Add(sql, command);
         }
 
+        command.Transaction = Transaction;
         command.Parameters.Clear();
         return command;
     }

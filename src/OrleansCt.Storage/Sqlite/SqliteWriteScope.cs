@@ -5,10 +5,12 @@ using OrleansCt.Storage.Sql;
 namespace OrleansCt.Storage.Sqlite;
 
 /// <summary>The writer connection as one write sees it: the group's transaction and reusable prepared commands.</summary>
-internal sealed class SqliteWriteScope(SqliteConnection connection) : ISqlSession, IDisposable
+internal sealed class SqliteWriteScope(SqliteConnection connection) : ISqliteSession, IDisposable
 {
     // Commands are kept per SQL text so each statement is prepared once for the life of the writer connection.
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    public SqliteConnection Connection => connection;
 
     public SqliteTransaction? Transaction { get; set; }
 

@@ -1,4 +1,5 @@
 using OrleansCt.Abstractions.Storage;
+using OrleansCt.Storage.Artifacts;
 using OrleansCt.Storage.Faults;
 using OrleansCt.Storage.Log;
 using OrleansCt.Storage.Sqlite;
@@ -73,6 +74,25 @@ public sealed class SqliteFullTests : IAsyncLifetime
         Assert.True((await _health.CheckAsync(TimeSpan.Zero)).Ok);
         await _log.AppendAsync(Record(next, 64 * 4096));
         Assert.Equal(next, await _log.LastSequenceAsync("m"));
+    }
+
+    [Fact]
+    public async Task An_artifact_that_does_not_fit_is_refused_as_full_with_nothing_stored_and_fits_once_space_comes_back()
+    {
+        var artifacts = new GuardedArtifactStore(new SqliteArtifactStore(_database), StorageKinds.Sqlite);
+        var content = new byte[1024 * 1024];
+        new Random(1).NextBytes(content);
+        await _database.SetMaxPagesAsync(1);
+
+        var full = await Assert.ThrowsAsync<StorageUnavailableException>(() => artifacts.PutAsync("m", "v1", content, 1_000));
+
+        Assert.Equal((StorageKinds.Sqlite, StorageProblem.Full), (full.Storage, full.Problem));
+        Assert.Null(await artifacts.GetInfoAsync("m", "v1"));
+        Assert.Empty(await artifacts.ListAsync("m"));
+
+        await _database.SetMaxPagesAsync(1_000_000);
+        await artifacts.PutAsync("m", "v1", content, 1_000);
+        Assert.Equal(content, (await artifacts.GetAsync("m", "v1"))!.Content);
     }
 
     [Fact]
