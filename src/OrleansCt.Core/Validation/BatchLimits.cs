@@ -23,6 +23,14 @@ public static class BatchLimits
     /// <summary>Probabilities in one predict or events answer (events × classes), so a small request cannot ask for a huge answer.</summary>
     public const int MaxAnswerProbabilities = 200_000;
 
+    /// <summary>
+    /// A JSON string or name as sent (escapes included), and a reference CSV cell (quotes included), in bytes. Far above every named
+    /// limit — an id or category of 256 characters is at most 1,536 bytes even written as \u escapes, 770 in a CSV cell — so only an
+    /// absurd value meets it; it is refused before any string, document or column is built from it (an alert's comment, which has no
+    /// limit of its own, is bounded by it).
+    /// </summary>
+    public const int MaxTextBytes = 64 * 1024;
+
     /// <summary>Nesting of a JSON body; deeper is refused naming the deepest field reached.</summary>
     public const int MaxJsonDepth = 64;
 
