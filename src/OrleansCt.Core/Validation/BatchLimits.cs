@@ -43,6 +43,9 @@ public static class BatchLimits
     /// <summary>An event time or a query time, in seconds either side of the epoch: the range of an ISO 8601 timestamp (years 1 to 9999).</summary>
     public const double MaxTimeSeconds = 253_402_300_800;
 
+    /// <summary>Columns of a reference CSV (and fields in any of its rows): every feature of the widest model, with room for its target, ids, times and columns it does not use.</summary>
+    public const int MaxReferenceColumns = 2 * MaxFeatures;
+
     /// <summary>Rows per chunk of a reference.</summary>
     public const int MaxChunkRows = 10_000_000;
 }
