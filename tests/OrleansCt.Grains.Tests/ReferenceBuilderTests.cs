@@ -68,6 +68,13 @@ public sealed class ReferenceBuilderTests : IAsyncLifetime
         var wrong = await builder.ReadAsync(new ReferenceSubmission(Encoding.UTF8.GetBytes("z\n1\n"), null, null, false), _schema, applier.Learner!);
         Assert.Equal("csv", wrong.Source);
         Assert.NotEmpty(wrong.Errors);
+
+        // A value longer than a category names its column (the line is in the message); the table's shape names the body.
+        var longValue = await builder.ReadAsync(new ReferenceSubmission(Encoding.UTF8.GetBytes($"x,c,y\n1,{new string('c', 257)},yes\n"), null, null, false), _schema, applier.Learner!);
+        var error = Assert.Single(longValue.Errors);
+        Assert.Equal(("c", "line 2: the value in column 'c' is 257 characters long; a reference value is at most 256, as a category is."), (error.Field, error.Message));
+        var twice = await builder.ReadAsync(new ReferenceSubmission(Encoding.UTF8.GetBytes("x,x\n1,2\n"), null, null, false), _schema, applier.Learner!);
+        Assert.Equal("body", Assert.Single(twice.Errors).Field);
         Assert.Null(wrong.Batch);
     }
 

@@ -46,6 +46,51 @@ public sealed class ExtremeValueTests
         }
     }
 
+    [Fact]
+    public async Task A_drift_distance_beyond_a_double_is_left_out_and_named_in_outOfRange_before_and_after_a_restart()
+    {
+        var silo = await TestSilo.StartAsync("extreme-drift");
+        try
+        {
+            (await silo.Http.PutRaw("v1/models/far", """
+                {"task": "regression", "target": "t", "features": [{"name": "x", "type": "numeric"}, {"name": "y", "type": "numeric"}],
+                 "monitoring": {"bucketSeconds": 3600, "drift": {"windowSeconds": 3600}}}
+                """)).EnsureSuccessStatusCode();
+            // Reference: x = i·1e-6 for 2,000 rows (std 5.8e-4, so the normed distance divides by the 0.001 floor), y = i mod 7.
+            var csv = "x,y,t\n" + string.Join('\n', Enumerable.Range(0, 2_000).Select(i => FormattableString.Invariant($"{i * 1e-6:R},{i % 7},1")));
+            (await silo.Http.PostAsync("v1/models/far/reference", Drift.ToyDrift.Csv(csv))).EnsureSuccessStatusCode();
+            // Hours 0 and 1 (hour 1 closes hour 0): x = 1e306, above the whole reference, so W1 ≈ 1e306 and W1 / 0.001 ≈ 1e309, beyond a
+            // double. The window's shift in x, squared (1e612), is beyond a double too, so the PCA's reconstruction error is not finite.
+            for (var hour = 0; hour < 2; hour++)
+            {
+                var events = Enumerable.Range(0, 20).Select(i => $$$"""{"id": "h{{{hour}}}-{{{i}}}", "time": {{{(hour * 3600) + (i * 60)}}}, "label": 1, "features": {"x": 1e306, "y": {{{i % 7}}}}}""");
+                (await silo.Http.PostRaw("v1/models/far/events", $$"""{"events": [{{string.Join(',', events)}}]}""")).EnsureSuccessStatusCode();
+            }
+
+            for (var pass = 0; pass < 2; pass++)
+            {
+                var point = await Drift.OutputDriftApiTests.PointEndingAt(silo.Http, "far", 3600);
+                Assert.Null(JsonNumbers.FirstNonFinite(point, "point"));
+                var x = point.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "x");
+                Assert.False(x.GetProperty("scores").TryGetProperty("wassersteinNormed", out _));
+                Assert.Equal(["wassersteinNormed"], x.GetProperty("outOfRange").EnumerateArray().Select(e => e.GetString()));
+                Assert.Equal(1.0, x.GetProperty("scores").GetProperty("ksD").GetDouble());
+                var y = point.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "y");
+                Assert.False(y.TryGetProperty("outOfRange", out _));
+                Assert.False(point.TryGetProperty("multivariate", out _));
+                Assert.Equal(["multivariate"], point.GetProperty("outOfRange").EnumerateArray().Select(e => e.GetString()));
+                if (pass == 0)
+                {
+                    silo = await silo.RestartAsync();
+                }
+            }
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
     private static async Task AnswersFinite(HttpClient http)
     {
         foreach (var path in new[] { "v1/models/wide/stats", "v1/models/wide", "v1/models/wide/drift" })

@@ -4,7 +4,8 @@ namespace OrleansCt.Contracts;
 /// The drift of one window (the buckets ending at <see cref="WindowEnd"/>) against the reference: each feature, the
 /// prediction and the label, training/serving skew per feature (rows served against those the champion learned from before), and whether
 /// the data counts as drifted (at least half the features). <see cref="LastSequence"/> is the log sequence that
-/// completed the window. Start and end are null when buckets count events.
+/// completed the window. Start and end are null when buckets count events. <see cref="OutOfRange"/> names a part that was computed
+/// but is beyond the range of a double, and so absent (<c>multivariate</c>: the reconstruction error).
 /// </summary>
 public sealed record DriftEvaluation(
     int ReferenceRevision,
@@ -20,4 +21,5 @@ public sealed record DriftEvaluation(
     ColumnDrift[] Skew,
     double DriftedShare,
     bool DatasetDrifted,
-    MultivariateDrift? Multivariate = null);
+    MultivariateDrift? Multivariate = null,
+    IReadOnlyList<string>? OutOfRange = null);

@@ -38,6 +38,60 @@ internal static class Losses
         return numerator / (1.0 + e);
     }
 
+    /// <summary>True when every value is finite (neither NaN nor ±∞).</summary>
+    public static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The softmax of margins that may hold NaN or ±∞ (an input beyond what a double holds, met by a weight), always finite and summing to 1.
+    /// A NaN margin means the order of the classes is unknown, so every class gets 1/K (binary's undecided margin 0 gives its two classes
+    /// 1/2 each, the same rule). Otherwise the largest margin decides: at +∞, the classes at +∞ share 1 equally (the limit of the softmax
+    /// as their margins grow together) and the rest get 0; at −∞ (every margin −∞) the classes are tied, 1/K each; finite, it is the usual
+    /// shifted softmax, in which a −∞ margin gets exp(−∞) = 0.
+    /// </summary>
+    public static void SoftmaxOfExtremes(ReadOnlySpan<double> margins, Span<double> output)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var m in margins)
+        {
+            if (double.IsNaN(m))
+            {
+                output.Fill(1.0 / output.Length);
+                return;
+            }
+
+            max = Math.Max(max, m);
+        }
+
+        if (double.IsFinite(max))
+        {
+            margins.CopyTo(output);
+            Softmax(output);
+            return;
+        }
+
+        var tied = 0;
+        foreach (var m in margins)
+        {
+            tied += m == max ? 1 : 0;
+        }
+
+        for (var k = 0; k < output.Length; k++)
+        {
+            output[k] = margins[k] == max ? 1.0 / tied : 0.0;
+        }
+    }
+
     /// <summary>Softmax in place, shifted by the largest margin so that no exponential overflows.</summary>
     public static void Softmax(Span<double> values)
     {

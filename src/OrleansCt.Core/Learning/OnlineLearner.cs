@@ -343,8 +343,10 @@ public sealed partial class OnlineLearner
     }
 
     /// <summary>
-    /// The scores of one row's margins. Regression and binary scores are finite whatever the inputs: a margin an overflowed input made
-    /// NaN is the undecided margin 0 (that row's step is refused anyway), and a regression score beyond a double is ±double.MaxValue.
+    /// The scores of one row's margins, finite whatever the inputs. A margin an overflowed input made NaN is the undecided margin 0 for
+    /// binary and one-vs-rest scores (that row's step is refused anyway), and a regression score beyond a double is ±double.MaxValue.
+    /// Multiclass probabilities sum to 1: a softmax row with a margin beyond a double follows <see cref="Losses.SoftmaxOfExtremes"/>
+    /// (NaN anywhere: every class alike; +∞: the classes at +∞ share it), and one-vs-rest sigmoids that all underflow become that softmax.
     /// </summary>
     private void WriteOutput(ReadOnlySpan<double> margins, Span<double> output)
     {
@@ -365,18 +367,36 @@ public sealed partial class OnlineLearner
             return;
         }
 
-        margins.CopyTo(output);
         if (_loss == LearnerLoss.Logistic)
         {
-            Losses.Softmax(output);
+            // Finite margins take the softmax as it always was (bit for bit); only a row with a margin beyond a double takes the other path.
+            if (Losses.AllFinite(margins))
+            {
+                margins.CopyTo(output);
+                Losses.Softmax(output);
+            }
+            else
+            {
+                Losses.SoftmaxOfExtremes(margins, output);
+            }
+
             return;
         }
 
+        // One-vs-rest: each output is a binary classifier, so a NaN margin is its undecided margin 0, as in the binary case.
         var sum = 0.0;
         for (var k = 0; k < output.Length; k++)
         {
-            output[k] = Losses.Sigmoid(output[k]);
+            output[k] = Losses.Sigmoid(Decided(margins[k]));
             sum += output[k];
+        }
+
+        if (sum == 0)
+        {
+            // Every sigmoid underflowed (every margin below about −745, or −∞). There σ(m) = e^m to within a double, so the normalised
+            // sigmoids are the softmax of the margins, which the shift by the largest keeps representable.
+            Losses.SoftmaxOfExtremes(margins, output);
+            return;
         }
 
         for (var k = 0; k < output.Length; k++)

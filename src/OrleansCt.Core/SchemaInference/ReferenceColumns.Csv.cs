@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
+using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Core.SchemaInference;
 
@@ -27,7 +28,10 @@ public sealed partial class ReferenceColumns
     /// <summary>
     /// Reads a CSV: a header row of unique, non-empty names, then rows of as many fields, separated by commas, quoted with '"' where a field
     /// holds a comma, a quote or a line break. Blank lines are skipped; every value is kept as text. Throws a <see cref="ReferenceFormatException"/>
-    /// naming the line for an empty file, a bad header, a header without rows, a row with another number of fields, or a stray or unclosed quote.
+    /// naming the line for an empty file, a bad header, a header without rows, a row with another number of fields, or a stray or unclosed quote;
+    /// and, naming the column as its field, for the limits events have: a column name longer than <see cref="BatchLimits.MaxFeatureNameLength"/>,
+    /// a value longer than <see cref="BatchLimits.MaxCategoryLength"/> characters (the longest category; no number or time needs more), and more
+    /// than <see cref="BatchLimits.MaxReferenceColumns"/> columns.
     /// </summary>
     public static ReferenceColumns ReadCsv(TextReader reader)
     {
@@ -84,12 +88,27 @@ public sealed partial class ReferenceColumns
 
     private static string[] CheckHeader(string[] record, int line)
     {
+        if (record.Length > BatchLimits.MaxReferenceColumns)
+        {
+            throw new ReferenceFormatException($"line {line}: the header names {record.Length} columns; a reference has at most {BatchLimits.MaxReferenceColumns}.", line);
+        }
+
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var j = 0; j < record.Length; j++)
         {
             if (record[j].Length == 0)
             {
                 throw new ReferenceFormatException($"line {line}, column {j + 1}: the header gives this column no name; name every column.", line);
+            }
+
+            if (record[j].Length > BatchLimits.MaxFeatureNameLength)
+            {
+                var shown = record[j][..BatchLimits.MaxFeatureNameLength] + "…";
+                throw new ReferenceFormatException(
+                    $"line {line}, column {j + 1}: the column name is {record[j].Length} characters long; a name is at most {BatchLimits.MaxFeatureNameLength}, as a feature's is.",
+                    line,
+                    shown,
+                    shown);
             }
 
             if (!seen.TryAdd(record[j], j))
@@ -123,6 +142,15 @@ public sealed partial class ReferenceColumns
 
         for (var j = 0; j < header.Length; j++)
         {
+            if (record[j].Length > BatchLimits.MaxCategoryLength)
+            {
+                throw new ReferenceFormatException(
+                    $"line {line}: the value in column '{header[j]}' is {record[j].Length} characters long; a reference value is at most {BatchLimits.MaxCategoryLength}, as a category is.",
+                    line,
+                    header[j],
+                    header[j]);
+            }
+
             columns[j].Add(record[j]);
         }
     }

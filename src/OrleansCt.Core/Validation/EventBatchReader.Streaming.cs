@@ -122,7 +122,8 @@ public static partial class EventBatchReader
 
     private static bool ReadId(ref Utf8JsonReader reader, int row, StreamingBuffers buffers)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        // A text past the preflight's limit goes to the document reader, whose preflight refuses it, without being copied here.
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > BatchLimits.MaxTextBytes)
         {
             return false;
         }
@@ -140,7 +141,7 @@ public static partial class EventBatchReader
             case JsonTokenType.Number when TryReadNumber(ref reader, out var seconds) && EventTime.InRange(seconds):
                 buffers.Times[row] = seconds;
                 return true;
-            case JsonTokenType.String when DateTimeOffset.TryParse(
+            case JsonTokenType.String when reader.ValueSpan.Length <= BatchLimits.MaxTextBytes && DateTimeOffset.TryParse(
                 reader.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp):
                 // As EventTime.TryRead.
                 buffers.Times[row] = stamp.ToUnixTimeMilliseconds() / 1000.0;
@@ -258,6 +259,11 @@ public static partial class EventBatchReader
         string category;
         if (reader.TokenType == JsonTokenType.String)
         {
+            if (reader.ValueSpan.Length > BatchLimits.MaxTextBytes)
+            {
+                return false;
+            }
+
             category = (reader.ValueIsEscaped ? null : schema.KnownCategory(column, reader.ValueSpan)) ?? reader.GetString()!;
             if (category.Length > BatchLimits.MaxCategoryLength)
             {

@@ -5,9 +5,14 @@ namespace OrleansCt.Core.Validation;
 
 /// <summary>
 /// One pass over a JSON body before it is read, refusing what no reader should have to decide: a string or name that is
-/// not valid UTF-8 (or holds an unpaired surrogate escape), a key given twice in one object, nesting deeper than
-/// <see cref="BatchLimits.MaxJsonDepth"/>. Each refusal names the deepest field known, e.g. events[3].id.
+/// not valid UTF-8 (or holds an unpaired surrogate escape), a string or name longer than <see cref="BatchLimits.MaxTextBytes"/>,
+/// a key given twice in one object, nesting deeper than <see cref="BatchLimits.MaxJsonDepth"/>. Each refusal names the deepest
+/// field known, e.g. events[3].id.
 /// </summary>
+/// <remarks>
+/// The length rule keeps a hostile body cheap: a 40 MB id used to be parsed into a JsonDocument, which rents a 64 MB buffer (and a
+/// second for the string) from the shared array pool, where each thread that returned one kept it for tens of seconds.
+/// </remarks>
 /// <remarks>Malformed JSON passes (null): the reader that parses next says where it breaks, as it always has.</remarks>
 public static class JsonPreflight
 {
@@ -36,6 +41,11 @@ public static class JsonPreflight
                         Advance(path);
                         break;
                     case JsonTokenType.PropertyName:
+                        if (Bytes(ref reader) > BatchLimits.MaxTextBytes)
+                        {
+                            return new FieldError(Field(path), $"holds a name of {Bytes(ref reader)} bytes; no name is longer than {BatchLimits.MaxTextBytes} bytes (a feature name holds at most {BatchLimits.MaxFeatureNameLength} characters)");
+                        }
+
                         if (!TryText(ref reader, out var name))
                         {
                             return new FieldError(Field(path), "holds a name that is not valid UTF-8 (invalid bytes or an unpaired surrogate escape such as \\ud800)");
@@ -50,7 +60,12 @@ public static class JsonPreflight
 
                         break;
                     case JsonTokenType.String:
-                        // A value's text is only checked, not kept: a 40 MB string costs no 80 MB copy here.
+                        if (Bytes(ref reader) > BatchLimits.MaxTextBytes)
+                        {
+                            return new FieldError(Field(path), $"is {Bytes(ref reader)} bytes long; no value is longer than {BatchLimits.MaxTextBytes} bytes (an id or a category holds at most {BatchLimits.MaxCategoryLength} characters)");
+                        }
+
+                        // A value's text is only checked, not kept.
                         if (reader.ValueIsEscaped ? !TryText(ref reader, out _) : !System.Text.Unicode.Utf8.IsValid(reader.ValueSpan))
                         {
                             return new FieldError(Field(path), "is not valid UTF-8 text (invalid bytes or an unpaired surrogate escape such as \\ud800)");
@@ -71,6 +86,9 @@ public static class JsonPreflight
 
         return null;
     }
+
+    /// <summary>The length of the current string or name as sent, escapes included.</summary>
+    private static long Bytes(ref Utf8JsonReader reader) => reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
 
     /// <summary>The text of a string or name, or false when it cannot be UTF-16 (which every reader later needs).</summary>
     private static bool TryText(ref Utf8JsonReader reader, out string text)

@@ -30,7 +30,7 @@ internal sealed class ReferenceBuilder(ModelLog log)
         }
         catch (ReferenceFormatException e)
         {
-            return ReferenceSource.Invalid("csv", [new FieldError("body", e.Message)]);
+            return ReferenceSource.Invalid("csv", [new FieldError(e.Field, e.Message)]);
         }
 
         var read = ReferenceBatch.Read(columns, schema);

@@ -47,7 +47,13 @@ public static class DriftApi
             return RequestBody.UnsupportedType(request, "text/csv (rows) or application/json ({\"from\", \"to\"}), charset utf-8 if any");
         }
 
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        var (body, refused) = csv ? await RequestBody.ReadCsvAsync(request, ct) : (await RequestBody.ReadAsync(request, ct), null);
+        if (refused is not null)
+        {
+            return Problems.Invalid([refused]);
+        }
+
+        if (body is null)
         {
             return RequestBody.TooLarge();
         }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using OrleansCt.Core.SchemaInference;
 using OrleansCt.Core.Validation;
 
 namespace OrleansCt.Hosting.Api;
@@ -17,11 +18,21 @@ internal static class RequestBody
     private const int ChunkBytes = 64 * 1024;
 
     /// <summary>The body, or null when it holds more than <see cref="MaxBytes"/>; a chunked body is read only up to the limit.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        (await ReadAsync(request, null, cancellationToken)).Body;
+
+    /// <summary>
+    /// A reference CSV: the body, or the problem of a cell or row that passes a limit (<see cref="ReferenceCsvPreflight"/>), found as the
+    /// bytes arrive so that the rest is not read; both null when the body holds more than <see cref="MaxBytes"/>.
+    /// </summary>
+    public static Task<(byte[]? Body, FieldError? Refused)> ReadCsvAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        ReadAsync(request, new ReferenceCsvPreflight(), cancellationToken);
+
+    private static async Task<(byte[]? Body, FieldError? Refused)> ReadAsync(HttpRequest request, ReferenceCsvPreflight? csv, CancellationToken cancellationToken)
     {
         if (request.ContentLength > MaxBytes)
         {
-            return null;
+            return (null, null);
         }
 
         using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
@@ -33,7 +44,12 @@ internal static class RequestBody
             {
                 if (buffer.Length + read > MaxBytes)
                 {
-                    return null;
+                    return (null, null);
+                }
+
+                if (csv?.Add(chunk.AsSpan(0, read)) is { } refused)
+                {
+                    return (null, refused);
                 }
 
                 buffer.Write(chunk, 0, read);
@@ -41,14 +57,14 @@ internal static class RequestBody
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return null;
+            return (null, null);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
 
-        return buffer.ToArray();
+        return (buffer.ToArray(), null);
     }
 
     public static IResult TooLarge() =>

@@ -17,6 +17,8 @@ internal sealed record LearnerPin(string Name, long Updates, string State, strin
     [
         "# XxHash3-64 digests of the online learner's behaviour on LearnerPinCases, written by the learner before its per-row optimisation.",
         "# name updates state prequential predict-all (see LearnerBitPinTests; regenerate only for an intended change of behaviour).",
+        "# Rewritten once since: the prequential and predict-all digests of skip-multiclass-* when multiclass rows with a margin beyond a double",
+        "# (NaN probabilities before) became finite; every row that was finite kept its bits, and every state digest is unchanged.",
     ];
 
     /// <summary>Predict then Learn each row; PredictAll over the whole stream at the half and at the end.</summary>

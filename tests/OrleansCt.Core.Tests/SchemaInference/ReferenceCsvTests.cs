@@ -117,6 +117,42 @@ public sealed class ReferenceCsvTests
     }
 
     [Fact]
+    public void A_value_longer_than_a_category_names_its_column_and_line()
+    {
+        var ok = Read($"a,b\n1,{new string('v', 256)}\n");
+        Assert.Equal(256, ok.Values[1][0]!.Length);
+
+        // Line 4: the quoted line break in row 2 puts row 3 on line 4.
+        var error = Fails($"a,b\n1,\"x\ny\"\n2,{new string('v', 257)}\n");
+
+        Assert.Equal("line 4: the value in column 'b' is 257 characters long; a reference value is at most 256, as a category is.", error.Message);
+        Assert.Equal((4, "b", "b"), (error.Line, error.Column, error.Field));
+    }
+
+    [Fact]
+    public void A_column_name_longer_than_a_feature_name_is_named_by_its_first_128_characters()
+    {
+        var name = new string('n', 129);
+
+        var error = Fails($"a,{name}\n1,2\n");
+
+        Assert.Equal("line 1, column 2: the column name is 129 characters long; a name is at most 128, as a feature's is.", error.Message);
+        Assert.Equal(new string('n', 128) + "…", error.Field);
+        Assert.Equal(128, Read($"a,{name[..128]}\n1,2\n").Names[1].Length);
+    }
+
+    [Fact]
+    public void More_than_4000_columns_are_refused()
+    {
+        var header = string.Join(',', Enumerable.Range(0, 4_001).Select(i => $"c{i}"));
+
+        var error = Fails(header + "\n" + string.Join(',', Enumerable.Repeat("1", 4_001)) + "\n");
+
+        Assert.Equal(("line 1: the header names 4001 columns; a reference has at most 4000.", "body"), (error.Message, error.Field));
+        Assert.Equal(4_000, Read(string.Join(',', Enumerable.Range(0, 4_000).Select(i => $"c{i}")) + "\n" + string.Join(',', Enumerable.Repeat("1", 4_000))).Names.Count);
+    }
+
+    [Fact]
     public void An_unclosed_quote_names_the_line_it_opens_on()
     {
         var error = Fails("a,b\n1,\"open\n2,3\n");

@@ -72,6 +72,26 @@ public sealed class JsonPreflightTests
     }
 
     [Fact]
+    public void A_string_over_64_KiB_is_refused_by_the_preflight_naming_it_and_the_longest_a_field_can_need_passes()
+    {
+        // 65,537 bytes: one past 64 KiB. The id is also far past 256 characters, but the preflight answers first, with the byte count.
+        var body = Events($$$"""{"id": "{{{new string('i', 65_537)}}}", "features": {"x": 1}}""");
+        var error = Assert.Single(EventBatchReader.Read(body, Schema, BatchKind.Predict, 0).Errors);
+        Assert.Equal(("events[3].id", "is 65537 bytes long; no value is longer than 65536 bytes (an id or a category holds at most 256 characters)"), (error.Field, error.Message));
+        Assert.Null(EventBatchReader.TryReadStreaming(body, Schema, BatchKind.Predict, 0));
+        Assert.Equal("labels[0].label", Assert.Single(LabelBatchReader.Read(Encoding.UTF8.GetBytes($$$"""{"labels": [{"id": "a", "label": "{{{new string('y', 70_000)}}}"}]}"""), Schema).Errors).Field);
+
+        // A name: the object holding it is named (the name itself is what is too long to repeat).
+        var name = JsonPreflight.Check(Encoding.UTF8.GetBytes($$$"""{"events": [{"id": "a", "features": {"{{{new string('n', 65_537)}}}": 1}}]}"""));
+        Assert.Equal(("events[0].features", "holds a name of 65537 bytes; no name is longer than 65536 bytes (a feature name holds at most 128 characters)"), (name!.Field, name.Message));
+
+        // Exactly 64 KiB passes the preflight (the reader then applies the field's own limit), as does the longest a 256-character
+        // category can be: 256 escaped surrogate pairs, 12 bytes per two characters.
+        Assert.Null(JsonPreflight.Check(Encoding.UTF8.GetBytes($$$"""{"comment": "{{{new string('c', 65_536)}}}"}""")));
+        Assert.Null(JsonPreflight.Check(Encoding.UTF8.GetBytes("{\"day\": \"" + string.Concat(Enumerable.Repeat("\\ud83d\\ude00", 128)) + "\"}")));
+    }
+
+    [Fact]
     public void An_event_time_beyond_year_9999_is_refused()
     {
         var body = Encoding.UTF8.GetBytes("""{"events": [{"id": "a", "time": 1e300, "features": {"x": 1}}]}""");

@@ -11,14 +11,26 @@ namespace OrleansCt.Hosting.Tests.Hostile;
 /// Replays corpus.jsonl against a silo of its own: every case gets its status and an RFC 7807 problem naming the
 /// field, no case changes a model, the silo stays healthy, and the managed heap returns to its level.
 /// </summary>
-[Collection(SiloCollection.Name)]
+[Collection(HostileCollection.Name)]
 public sealed class HostileCorpusTests(ITestOutputHelper output)
 {
     private const string Model = "hostile";
     private const string Wide = "hostile-wide";
 
-    /// <summary>Growth of the managed heap allowed between two passes: pools (Kestrel's, the array pool) may keep a few buffers.</summary>
-    private const long HeapToleranceBytes = 32L * 1024 * 1024;
+    /// <summary>Passes measured after the first (which loads code and fills pools and caches).</summary>
+    private const int MeasuredPasses = 2;
+
+    /// <summary>
+    /// Growth of the live managed heap allowed from before the corpus to after it, once the shared array pool has trimmed what its threads
+    /// keep. Measured on this 2-core machine (2026-12-07), with no other test running, 358 cases: 75.4 MB before the corpus; 82.8, 86.0
+    /// and 84.2 MB after each pass (1 and 2 MB buffers that JsonDocument rents for the corpus's bodies of about 1 MB: each thread keeps
+    /// the last one it returned); then, measured every 2 s, down in steps to 82.8 MB and, 34 s after the last pass, 76.0 MB: 0.65 MB
+    /// above the start. Before the preflight refused strings over 64 KiB (measured beside the API tests' silo), each pass added about
+    /// 65 MB (a 64 MB buffer rented for each 35 and 40 MB body) and the heap went from 341 to 539 MB over two passes, down to 136 MB
+    /// only after 25 s idle: pooled, not leaked. A leak breaks this bound: keeping any one body the corpus sends, or 10 KB for every
+    /// request that carries a body (about 230 a pass; simulated on the 349-case corpus, it settled 7.9 MB above the start).
+    /// </summary>
+    private const long HeapToleranceBytes = 6L * 1024 * 1024;
 
     private const string Definition = """
         {"task": "binary", "target": "class", "classes": ["DOWN", "UP"], "positiveClass": "UP",
@@ -41,21 +53,47 @@ public sealed class HostileCorpusTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, (await http.PostRaw($"v1/models/{Model}/events",
             """{"events": [{"id": "s1", "time": 10, "label": "UP", "features": {"nswprice": 0.2, "day": "1", "note": "x"}}, {"id": "s2", "time": 20, "features": {"nswprice": 0.8, "day": "2"}}]}""")).StatusCode);
         var before = await Snapshot(http);
+        var heapBefore = CompactedHeap();
 
-        // The first pass also loads code and fills pools; the heap is measured after it, and again after a second pass.
+        // The first pass also loads code and fills pools and caches; the heap is measured after it, and again after the measured passes.
         var failures = await Replay(http, cases);
-        var heapAfterFirst = CompactedHeap();
-        failures.AddRange(await Replay(http, cases));
-        var heapAfterSecond = CompactedHeap();
-        output.WriteLine($"{cases.Count} cases, by class: {string.Join(", ", cases.GroupBy(c => c.Class).Select(g => $"{g.Key} {g.Count()}"))}");
-        output.WriteLine($"managed heap after a forced collection: {heapAfterFirst / 1024} KB after pass 1, {heapAfterSecond / 1024} KB after pass 2");
+        var heaps = new List<long> { CompactedHeap() };
+        for (var pass = 0; pass < MeasuredPasses; pass++)
+        {
+            failures.AddRange(await Replay(http, cases));
+            heaps.Add(CompactedHeap());
+        }
 
+        output.WriteLine($"{cases.Count} cases, by class: {string.Join(", ", cases.GroupBy(c => c.Class).Select(g => $"{g.Key} {g.Count()}"))}");
         Assert.True(failures.Count == 0, $"{failures.Count} answers were not as expected:\n{string.Join("\n", failures.Distinct())}");
         Assert.Equal(before, await Snapshot(http));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("health")).StatusCode);
-        // Not asserted yet: the heap grew by about 130 MB over the second pass (341 MB to 472 MB), more than the
-        // tolerance; where it is held (Kestrel's pool, Orleans' buffers, or a real leak) is still to be found.
-        output.WriteLine($"heap growth over pass 2: {(heapAfterSecond - heapAfterFirst) / 1024} KB (tolerance {HeapToleranceBytes / 1024} KB, not yet asserted)");
+
+        var limit = heapBefore + HeapToleranceBytes;
+        var settled = await SettledHeap(limit, heaps);
+        output.WriteLine($"live managed heap: {heapBefore / 1024} KB before the corpus; after each pass {string.Join(", ", heaps.Take(MeasuredPasses + 1).Select(h => $"{h / 1024} KB"))}"
+            + (heaps.Count > MeasuredPasses + 1 ? $"; then, every 2 s while the pool trims, {string.Join(", ", heaps.Skip(MeasuredPasses + 1).Select(h => $"{h / 1024} KB"))}" : string.Empty));
+        Assert.True(
+            settled <= limit,
+            $"the managed heap was {heapBefore / 1024} KB before the corpus and {settled / 1024} KB after {MeasuredPasses + 1} passes and up to 90 s of waiting, more than {HeapToleranceBytes / 1024} KB above: something the corpus sends is kept");
+    }
+
+    /// <summary>
+    /// The compacted heap once it is at most <paramref name="limit"/>, measured at once and then every 2 s for up to 90 s (each
+    /// measurement's full collections let the shared array pool trim what its threads keep); the last measurement when it never is.
+    /// </summary>
+    private static async Task<long> SettledHeap(long limit, List<long> heaps)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var heap = heaps[^1];
+        while (heap > limit && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            heap = CompactedHeap();
+            heaps.Add(heap);
+        }
+
+        return heap;
     }
 
     /// <summary>Live managed bytes after a full blocking collection that also compacts the large-object heap (where the big bodies went).</summary>

@@ -143,6 +143,22 @@ add("category 257 chars in definition", "amplification", "PUT", "/v1/models/{new
     definition(features=['{"name": "c", "type": "categorical", "categories": ["ok", "%s"]}' % ("v" * 257)]), 400, "features[0].categories[1]")
 add("unknown feature name 10 KB", "amplification", "POST", PRED, events_with(0, lambda i: ok_event(i, extra=', "%s": 1' % ("u" * 10000))), 400, "events[0].features")
 
+# Reference CSV cells and rows: the event limits (a value is at most a category's 256 characters, a name a feature's 128), at most
+# 4,000 columns, and a cell over 64 KiB refused while the body arrives (so a 10 MB cell is not read whole).
+REF, CSV = "/v1/models/{model}/reference", "text/csv"
+add("reference csv category 257 chars", "amplification", "POST", REF, "nswprice,day,note,class\n0.5,1,%s,UP\n" % ("c" * 257), 400, "note", ctype=CSV)
+add("reference csv unknown column value 257 chars", "amplification", "POST", REF, "nswprice,day,class,extra\n0.5,1,UP,%s\n" % ("x" * 257), 400, "extra", ctype=CSV)
+add("reference csv column name 129 chars", "amplification", "POST", REF, "nswprice,day,class,%s\n0.5,1,UP,1\n" % ("n" * 129), 400, "n" * 128, ctype=CSV)
+add("reference csv 4001 columns", "amplification", "POST", REF,
+    "nswprice,day,class,%s\n0.5,1,UP,%s\n" % (",".join("x%d" % i for i in range(3998)), ",".join("1" for _ in range(3998))), 400, "body", ctype=CSV)
+add("reference csv row of 100000 fields", "amplification", "POST", REF, "nswprice,day,class\n" + ",".join("1" for _ in range(100000)) + "\n", 400, "body", ctype=CSV)
+ten_mb_cell = [["nswprice,day,note,class\n0.5,1,", 1], ["c", 10 * MB], [",UP\n", 1]]
+add("reference csv cell 10 MB (content-length)", "size", "POST", REF, None, 400, "note", ctype=CSV, gen=ten_mb_cell)
+add("reference csv cell 10 MB (chunked)", "size", "POST", REF, None, 400, "note", ctype=CSV, gen=ten_mb_cell, chunked=True)
+add("reference csv quoted cell 10 MB of commas, quotes and line breaks", "size", "POST", REF, None, 400, "note", ctype=CSV,
+    gen=[['nswprice,day,note,class\n0.5,1,"', 1], ['a,\n""', 2 * MB], ['",UP\n', 1]])
+add("reference csv column name 10 MB", "size", "POST", REF, None, 400, "body", ctype=CSV, gen=[["nswprice,day,class,", 1], ["h", 10 * MB], ["\n0.5,1,UP,1\n", 1]])
+
 # 7. Leniency, decided: duplicate keys refused; numbers only as JSON numbers; content types checked; depth names the field.
 dups = [
     ("duplicate events key", PRED, '{"events": [%s], "events": [%s]}' % (ok_event(0), ok_event(1)), "events"),

@@ -10,6 +10,9 @@ public static class DriftEvaluator
     /// <summary>Skew is judged only once the champion's training window holds this many learned rows of a feature.</summary>
     public const int MinTrainedRows = 100;
 
+    /// <summary>The name a <see cref="DriftEvaluation.OutOfRange"/> list gives the multivariate check.</summary>
+    public const string OutOfRangeMultivariate = "multivariate";
+
     /// <summary>
     /// Scores the buckets of <paramref name="window"/> (oldest first, all on the reference's bins); null when it is empty.
     /// Training/serving skew compares the features served in the window with those of the rows the champion learned from in
@@ -41,7 +44,8 @@ public static class DriftEvaluator
                 var p = served.Shares();
                 var q = trained.Shares();
                 var js = JensenShannon.Distance(p, q);
-                skew.Add(new ColumnDrift(column.Name, StatisticNames.JsDistance, js, DriftThresholds.JsDistance, false, js >= DriftThresholds.JsDistance, trained.Counted, Distances(p, q, served, trained, null, null, column)));
+                var (scores, outOfRange) = Distances(p, q, served, trained, null, null, column);
+                skew.Add(new ColumnDrift(column.Name, StatisticNames.JsDistance, js, DriftThresholds.JsDistance, false, js >= DriftThresholds.JsDistance, trained.Counted, scores, outOfRange));
             }
         }
 
@@ -54,16 +58,21 @@ public static class DriftEvaluator
             : null;
         var drifted = features.Count(d => d.Drifted);
         var share = features.Count == 0 ? 0 : (double)drifted / features.Count;
+        var (joint, jointOutOfRange) = Joint(reference.Multivariate, window);
         return new DriftEvaluation(reference.Revision, Time(window[0].Start), Time(window[^1].End), window.Min(b => b.FirstSequence), window.Max(b => b.LastSequence),
             window.Sum(b => b.Events), window.Count, [.. features], prediction, label, [.. skew], share, features.Count > 0 && DriftTestChooser.ModelDrifted(drifted, features.Count),
-            Joint(reference.Multivariate, window));
+            joint, jointOutOfRange ? [OutOfRangeMultivariate] : null);
     }
 
-    private static MultivariateDrift? Joint(MultivariateReference? reference, IReadOnlyList<BucketSummary> window)
+    /// <summary>
+    /// The window's reconstruction error; absent when there is no model or no rows, and absent but flagged (true) when rows that the
+    /// window accepted (near ±double.MaxValue) saturate its co-moments, so that the error is +∞ or NaN.
+    /// </summary>
+    private static (MultivariateDrift? Drift, bool OutOfRange) Joint(MultivariateReference? reference, IReadOnlyList<BucketSummary> window)
     {
         if (reference is null || window.Any(b => b.Joint is null))
         {
-            return null;
+            return (null, false);
         }
 
         var merged = Multivariate.CoMoments.FromState(window[0].Joint!);
@@ -73,7 +82,14 @@ public static class DriftEvaluator
         }
 
         var error = Multivariate.PcaReconstruction.FromState(reference.Model).Error(merged);
-        return double.IsNaN(error) ? null : new MultivariateDrift(MultivariateDrift.Name, error, reference.Threshold, error >= reference.Threshold, merged.Count);
+        if (merged.Count == 0)
+        {
+            return (null, false);
+        }
+
+        return double.IsFinite(error)
+            ? (new MultivariateDrift(MultivariateDrift.Name, error, reference.Threshold, error >= reference.Threshold, merged.Count), false)
+            : (null, true);
     }
 
     /// <summary>
@@ -123,14 +139,14 @@ public static class DriftEvaluator
         var referenceSketch = reference.Sketch is { Count: > 0 } r ? SketchCdf.Of(r) : null;
         var windowSketch = currentSketch is { Count: > 0 } c ? SketchCdf.Of(c.ToState()) : null;
         var continuous = !reference.Categorical && reference.Distinct > DriftThresholds.MaxDistinctForDiscrete && referenceSketch is not null;
-        var scores = Distances(expected.Shares(), current.Shares(), expected, current, continuous ? referenceSketch : null, continuous ? windowSketch : null, reference);
+        var (scores, outOfRange) = Distances(expected.Shares(), current.Shares(), expected, current, continuous ? referenceSketch : null, continuous ? windowSketch : null, reference);
         var choice = Choose(reference, setting, chunkThresholds);
         var score = scores.Get(choice.Statistic) ?? scores.JsDistance;
         var statistic = scores.Get(choice.Statistic) is null ? StatisticNames.JsDistance : choice.Statistic;
         var threshold = statistic == choice.Statistic ? choice.Threshold : DriftThresholds.JsDistance;
         var below = StatisticDefaults.AlertsBelow(statistic);
         var drifted = below ? score < threshold : score >= threshold;
-        return new ColumnDrift(reference.Name, statistic, score, threshold, below, drifted, current.Counted, scores);
+        return new ColumnDrift(reference.Name, statistic, score, threshold, below, drifted, current.Counted, scores, outOfRange);
     }
 
     private static DriftTestChoice Choose(ColumnReference reference, FeatureDriftSpec? setting, bool chunkThresholds)
@@ -145,10 +161,19 @@ public static class DriftEvaluator
         return new DriftTestChoice(statistic, threshold, StatisticDefaults.AlertsBelow(statistic));
     }
 
-    private static DriftScores Distances(double[] p, double[] q, FixedHistogram expected, FixedHistogram current, SketchCdf? referenceSketch, SketchCdf? currentSketch, ColumnReference reference)
+    /// <summary>
+    /// Every statistic of a column, and the names of those computed but beyond a double (left out). The histogram statistics are of
+    /// shares and counts, finite by construction, and KS D and its p-value lie in [0, 1]; the normed Wasserstein distance is the one
+    /// that can leave the doubles: over a reference near ±double.MaxValue its spread saturates at +∞ (so the quotient is unknown, not 0)
+    /// or its distance overflows, and a window far from a reference of tiny spread divides a huge distance by 0.001. Without the
+    /// sketches (skew, or a column with few distinct values) it is not computed at all: absent, and not flagged.
+    /// </summary>
+    private static (DriftScores Scores, List<string>? OutOfRange) Distances(
+        double[] p, double[] q, FixedHistogram expected, FixedHistogram current, SketchCdf? referenceSketch, SketchCdf? currentSketch, ColumnReference reference)
     {
         var chi = ChiSquare.Test(expected.Counts, current.Counts);
         double? ksD = null, ksP = null, wasserstein = null;
+        List<string>? outOfRange = null;
         if (!reference.Categorical)
         {
             // A column that is not categorical has numeric bins (the profiler makes both from the same kind).
@@ -156,13 +181,21 @@ public static class DriftEvaluator
             ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
             var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
             ksP = KsPValue(en, ksD.Value);
-            // A reference of values near ±double.MaxValue may have an infinite spread or distance (their quotient then +∞ or NaN):
-            // no normed distance then, as when the sketches cannot give one.
-            var normed = w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation);
-            wasserstein = double.IsFinite(normed) ? normed : null;
+            if (referenceSketch is not null)
+            {
+                var normed = double.IsFinite(reference.StandardDeviation) ? w1 / Math.Max(reference.StandardDeviation, Wasserstein.MinStandardDeviation) : double.NaN;
+                if (double.IsFinite(normed))
+                {
+                    wasserstein = normed;
+                }
+                else
+                {
+                    (outOfRange ??= []).Add(StatisticNames.WassersteinNormed);
+                }
+            }
         }
 
-        return new DriftScores(JensenShannon.Distance(p, q), Psi.Compute(p, q), Hellinger.Distance(p, q), LInfinity.Distance(p, q), chi.Statistic, chi.PValue, ksD, ksP, wasserstein);
+        return (new DriftScores(JensenShannon.Distance(p, q), Psi.Compute(p, q), Hellinger.Distance(p, q), LInfinity.Distance(p, q), chi.Statistic, chi.PValue, ksD, ksP, wasserstein), outOfRange);
     }
 
     private static FixedHistogram MergeHistograms(IEnumerable<FixedHistogramState> states)
