@@ -42,6 +42,7 @@ public static class OrleansCtHostingExtensions
         app.MapOrleansDashboard(routePrefix: "/dashboard");
         app.MapHealthApi();
         app.MapModelsApi();
+        app.MapVersionsApi();
         app.MapDriftApi();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"OrleansCt ready on {string.Join(", ", app.Urls)}"));
         return app;

@@ -9,7 +9,7 @@ public sealed record AliasMove(long Id, string Alias, string? Version, string? P
     /// <summary>The log sequence of the control entry; null while the move is requested but not committed.</summary>
     public long? Sequence { get; init; }
 
-    /// <summary>The event time the move took effect at (the log's, at its control entry).</summary>
+    /// <summary>The event time the move took effect at (the log's, at its control entry); null at a model's registration, which has none.</summary>
     public double? EventTime { get; init; }
 
     public bool Committed => Sequence is not null;

@@ -90,7 +90,7 @@ public sealed class ModelRegistry(RegistryState state)
     /// Commits the pending move <paramref name="moveId"/> at the log sequence and event time of its control entry. Committing a
     /// move again (a re-driven one whose entry was already logged) returns the committed record and changes nothing.
     /// </summary>
-    public AliasMove Commit(long moveId, long sequence, double eventTime)
+    public AliasMove Commit(long moveId, long sequence, double? eventTime)
     {
         if (state.History.FirstOrDefault(m => m.Id == moveId) is { } done)
         {

@@ -1,0 +1,10 @@
+namespace OrleansCt.Abstractions.Registry;
+
+/// <summary>A model's registry (key: the model): its versions with their metadata and lineage, and who holds each alias.</summary>
+[Alias("OrleansCt.IRegistryGrain")]
+public interface IRegistryGrain : IGrainWithStringKey
+{
+    /// <summary>Every version and alias move; null when the model is not registered.</summary>
+    [Alias("List")]
+    Task<VersionListResponse?> List();
+}
