@@ -47,6 +47,28 @@ public sealed class VersionsApiTests(SiloFixture fixture)
     }
 
     [Fact]
+    public async Task Tags_are_replaced_whole_and_bad_ones_are_named_with_nothing_changed()
+    {
+        await Http.PutRaw("v1/models/ver-tags", Definitions.Binary);
+
+        var set = await Http.PutRaw("v1/models/ver-tags/versions/1/tags", """{"tags": {"owner": "risk-team", "ticket": "ML-42"}}""");
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal("risk-team", (await set.Read<VersionView>()).Tags!["owner"]);
+
+        await AssertProblem(await Http.PutRaw("v1/models/ver-tags/versions/1/tags", """{"tags": {"owner": 7}}"""), HttpStatusCode.BadRequest, "tags.owner");
+        await AssertProblem(await Http.PutRaw("v1/models/ver-tags/versions/1/tags", $$$"""{"tags": {"note": "{{{new string('x', 257)}}}"}}"""), HttpStatusCode.BadRequest, "tags.note");
+        await AssertProblem(await Http.PutRaw("v1/models/ver-tags/versions/1/tags", "{}"), HttpStatusCode.BadRequest, "tags");
+        await AssertProblem(await Http.PutRaw("v1/models/ver-tags/versions/9/tags", """{"tags": {}}"""), HttpStatusCode.NotFound, "version");
+        await AssertProblem(await Http.PutRaw("v1/models/ver-nobody2/versions/1/tags", """{"tags": {}}"""), HttpStatusCode.NotFound, "model");
+
+        var kept = await (await Http.GetAsync("v1/models/ver-tags/versions/1")).Read<VersionView>();
+        Assert.Equal(new Dictionary<string, string> { ["owner"] = "risk-team", ["ticket"] = "ML-42" }, kept.Tags);
+
+        Assert.Equal(HttpStatusCode.OK, (await Http.PutRaw("v1/models/ver-tags/versions/1/tags", """{"tags": {}}""")).StatusCode);
+        Assert.Null((await (await Http.GetAsync("v1/models/ver-tags/versions/1")).Read<VersionView>()).Tags);
+    }
+
+    [Fact]
     public async Task The_registry_is_stored_and_reads_the_same_after_a_restart()
     {
         var silo = await TestSilo.StartAsync("versions-restart");

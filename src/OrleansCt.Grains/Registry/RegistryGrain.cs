@@ -1,3 +1,4 @@
+using OrleansCt.Abstractions.Models;
 using OrleansCt.Abstractions.Registry;
 using OrleansCt.Core.Registry;
 using OrleansCt.Grains.Model;
@@ -33,6 +34,39 @@ public sealed class RegistryGrain(
         }
 
         return VersionViews.List(Model, _registry);
+    }
+
+    public async Task<TagsResult> SetTags(string version, Dictionary<string, string> tags)
+    {
+        if (_registry.Versions.Count == 0 && !await SeedAsync())
+        {
+            return new TagsResult(ReadStatus.NotFound, [new FieldError("model", $"'{Model}' is not registered; PUT /v1/models/{Model} first")], null);
+        }
+
+        if (_registry.Find(version) is null)
+        {
+            return new TagsResult(ReadStatus.NotFound, [new FieldError("version", $"'{version}' is not a version of '{Model}' (versions 1 to {_registry.Versions.Count})")], null);
+        }
+
+        var before = state.State.Json;
+        if (_registry.SetTags(version, tags) is { Count: > 0 } errors)
+        {
+            return new TagsResult(ReadStatus.Invalid, errors, null);
+        }
+
+        try
+        {
+            state.State.Json = RegistryStateJson.Write(_registry.State);
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not stored: the registry in memory goes back to what storage holds.
+            state.State.Json = before;
+            _registry = new ModelRegistry(RegistryStateJson.Read(before!));
+            throw;
+        }
+        return new TagsResult(ReadStatus.Ok, [], VersionViews.List(Model, _registry).Versions.Single(v => v.Version == version));
     }
 
     /// <summary>Version 1 and its champion move, once the model is registered; false while it is not.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using System.Text.Json;
+using OrleansCt.Abstractions.Models;
 using OrleansCt.Abstractions.Registry;
 using OrleansCt.Core.Registry;
 using OrleansCt.Core.Validation;
@@ -15,6 +17,7 @@ public static class VersionsApi
         var api = app.MapGroup("/v1/models/{model}").WithTags("versions");
         api.MapGet("/versions", List).WithSummary("Every version of the model, with lineage and aliases, and every alias move.");
         api.MapGet("/versions/{version}", Get).WithSummary("One version.");
+        api.MapPut("/versions/{version}/tags", SetTags).WithSummary("Replace a version's tags ({\"tags\": {\"owner\": \"risk\"}}).");
         api.MapGet("/aliases/{alias}", ByAlias).WithSummary("The version holding an alias (champion, challenger).");
         return api;
     }
@@ -66,6 +69,52 @@ public static class VersionsApi
         return list.Versions.FirstOrDefault(v => v.Aliases.Contains(alias)) is { } holder
             ? Results.Json(holder, Json.Options)
             : Problems.Of(404, "No version holds this alias.", [new FieldError("alias", $"no version of '{model}' is {alias} now")]);
+    }
+
+    private static async Task<IResult> SetTags(string model, string version, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        if (RequestBody.RequireJson(request) is { } unsupported)
+        {
+            return unsupported;
+        }
+
+        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        if (JsonPreflight.Check(body) is { } refused)
+        {
+            return Problems.Invalid([refused]);
+        }
+
+        TagsRequest? tags;
+        try
+        {
+            tags = JsonSerializer.Deserialize<TagsRequest>(body, Json.Options);
+        }
+        catch (JsonException e)
+        {
+            return Problems.Invalid(e.Path is { Length: > 2 } path ? path[2..] : "body", e.Message);
+        }
+
+        if (tags?.Tags is not { } map)
+        {
+            return Problems.Invalid("tags", "must be an object of names to strings");
+        }
+
+        var result = await grains.GetGrain<IRegistryGrain>(model).SetTags(version, new Dictionary<string, string>(map, StringComparer.Ordinal));
+        return result.Status switch
+        {
+            ReadStatus.Ok => Results.Json(result.Version, Json.Options),
+            ReadStatus.NotFound => Problems.Of(404, "Unknown model or version.", result.Errors),
+            _ => Problems.Invalid(result.Errors),
+        };
     }
 
     private static Task<VersionListResponse?> ReadAsync(string model, IGrainFactory grains) => grains.GetGrain<IRegistryGrain>(model).List();
