@@ -38,4 +38,23 @@ public sealed class StorageUnavailableException : Exception
     /// <summary>True when the storage is back and the model is reloading its state from the log: retrying at once succeeds.</summary>
     [Id(2)]
     public bool Reloading { get; init; }
+
+    /// <summary>The storage failure in <paramref name="exception"/>, its inner ones or an aggregate's (Orleans wraps a failed state read); null when there is none.</summary>
+    public static StorageUnavailableException? In(Exception? exception)
+    {
+        for (var depth = 0; exception is not null && depth < 16; depth++)
+        {
+            switch (exception)
+            {
+                case StorageUnavailableException unavailable:
+                    return unavailable;
+                case AggregateException aggregate:
+                    return aggregate.InnerExceptions.Select(In).FirstOrDefault(found => found is not null);
+            }
+
+            exception = exception.InnerException;
+        }
+
+        return null;
+    }
 }

@@ -56,12 +56,9 @@ public sealed partial class ModelGrain
         {
             await CheckpointAsync();
         }
-        catch (StorageUnavailableException exception)
+        catch (Exception exception) when (StorageUnavailableException.In(exception) is not null)
         {
-            LogCheckpointDeferred(exception, Model);
-        }
-        catch (Orleans.Runtime.OrleansException exception) when (exception.InnerException is StorageUnavailableException)
-        {
+            // Orleans may wrap the storage's exception in its own.
             LogCheckpointDeferred(exception, Model);
         }
     }

@@ -172,14 +172,10 @@ public static class DriftApi
             return Problems.Invalid([nameError]);
         }
 
-        if (RequestBody.RequireJson(request) is { } unsupported)
+        var (body, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+        if (refusedBody is not null)
         {
-            return unsupported;
-        }
-
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
-        {
-            return RequestBody.TooLarge();
+            return refusedBody;
         }
 
         if (AlertAction.Read(body, out var errors) is not { } action)

@@ -36,34 +36,15 @@ public static class ModelsApi
             return Problems.Invalid([nameError]);
         }
 
-        if (RequestBody.RequireJson(request) is { } unsupported)
+        var (body, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+        if (refusedBody is not null)
         {
-            return unsupported;
+            return refusedBody;
         }
 
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        if (RequestBody.ParseJson<ModelDefinition>(body, out var refused) is not { } definition)
         {
-            return RequestBody.TooLarge();
-        }
-
-        if (JsonPreflight.Check(body) is { } refused)
-        {
-            return Problems.Invalid([refused]);
-        }
-
-        ModelDefinition? definition;
-        try
-        {
-            definition = JsonSerializer.Deserialize<ModelDefinition>(body, Json.Options);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(JsonField(e.Path), e.Message);
-        }
-
-        if (definition is null)
-        {
-            return Problems.Invalid("body", "must be a model definition object");
+            return refused ?? Problems.Invalid("body", "must be a model definition object");
         }
 
         var result = await grains.GetGrain<IModelGrain>(model).Register(definition);
@@ -136,14 +117,10 @@ public static class ModelsApi
             return Problems.Invalid([nameError]);
         }
 
-        if (RequestBody.RequireJson(request) is { } unsupported)
+        var (body, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+        if (refusedBody is not null)
         {
-            return unsupported;
-        }
-
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
-        {
-            return RequestBody.TooLarge();
+            return refusedBody;
         }
 
         var result = await grains.GetGrain<IIngestGrain>(0).Ingest(model, kind, new(body));
@@ -163,14 +140,10 @@ public static class ModelsApi
             return Problems.Invalid([nameError]);
         }
 
-        if (RequestBody.RequireJson(request) is { } unsupported)
+        var (body, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+        if (refusedBody is not null)
         {
-            return unsupported;
-        }
-
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
-        {
-            return RequestBody.TooLarge();
+            return refusedBody;
         }
 
         var result = await grains.GetGrain<IIngestGrain>(0).IngestLabels(model, new(body));
@@ -215,7 +188,4 @@ public static class ModelsApi
 
         return Results.Json(await owner.EnforceRetention(), Json.Options);
     }
-
-    private static string JsonField(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 }

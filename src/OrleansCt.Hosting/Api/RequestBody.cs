@@ -67,6 +67,49 @@ internal static class RequestBody
         return (buffer.ToArray(), null);
     }
 
+    /// <summary>
+    /// A JSON body, or the problem that refuses it (the body then empty): a content type that is not JSON (415), a body over
+    /// <see cref="MaxBytes"/> (413).
+    /// </summary>
+    public static async Task<(byte[] Body, IResult? Refused)> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (RequireJson(request) is { } unsupported)
+        {
+            return ([], unsupported);
+        }
+
+        return await ReadAsync(request, cancellationToken) is { } body ? (body, null) : ([], TooLarge());
+    }
+
+    /// <summary>
+    /// <paramref name="body"/> as a <typeparamref name="T"/> once it passed <see cref="JsonPreflight"/>; otherwise null and the 400
+    /// naming the field (a JSON null is <c>body</c>).
+    /// </summary>
+    public static T? ParseJson<T>(byte[] body, out IResult? refused)
+        where T : class
+    {
+        refused = null;
+        if (JsonPreflight.Check(body) is { } error)
+        {
+            refused = Problems.Invalid([error]);
+            return null;
+        }
+
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<T>(body, Json.Options);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            refused = Problems.Invalid(JsonField(e.Path), e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>A System.Text.Json path ("$.features[0].name") as the field a problem names ("features[0].name"; the root is "body").</summary>
+    public static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
     public static IResult TooLarge() =>
         Problems.TooLarge([new FieldError("body", $"is larger than {MaxBytes / (1024 * 1024)} MB ({MaxBytes} bytes), the limit of a request body")]);
 

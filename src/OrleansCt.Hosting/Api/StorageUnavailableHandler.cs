@@ -16,7 +16,7 @@ internal sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailab
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (Find(exception) is not { } unavailable)
+        if (StorageUnavailableException.In(exception) is not { } unavailable)
         {
             return false;
         }
@@ -29,33 +29,6 @@ internal sealed partial class StorageUnavailableHandler(ILogger<StorageUnavailab
             [new FieldError("storage", unavailable.Message)]);
         await problem.ExecuteAsync(httpContext);
         return true;
-    }
-
-    /// <summary>The storage failure in an exception, its inner ones, or an aggregate's.</summary>
-    internal static StorageUnavailableException? Find(Exception? exception)
-    {
-        for (var depth = 0; exception is not null && depth < 16; depth++)
-        {
-            switch (exception)
-            {
-                case StorageUnavailableException unavailable:
-                    return unavailable;
-                case AggregateException aggregate:
-                    foreach (var inner in aggregate.InnerExceptions)
-                    {
-                        if (Find(inner) is { } found)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-            }
-
-            exception = exception.InnerException;
-        }
-
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered 503: {Reason}")]

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using System.Text.Json;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Abstractions.Registry;
 using OrleansCt.Core.Registry;
@@ -78,34 +77,15 @@ public static class VersionsApi
             return Problems.Invalid([nameError]);
         }
 
-        if (RequestBody.RequireJson(request) is { } unsupported)
+        var (body, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+        if (refusedBody is not null)
         {
-            return unsupported;
+            return refusedBody;
         }
 
-        if (await RequestBody.ReadAsync(request, ct) is not { } body)
+        if (RequestBody.ParseJson<TagsRequest>(body, out var refused)?.Tags is not { } map)
         {
-            return RequestBody.TooLarge();
-        }
-
-        if (JsonPreflight.Check(body) is { } refused)
-        {
-            return Problems.Invalid([refused]);
-        }
-
-        TagsRequest? tags;
-        try
-        {
-            tags = JsonSerializer.Deserialize<TagsRequest>(body, Json.Options);
-        }
-        catch (JsonException e)
-        {
-            return Problems.Invalid(e.Path is { Length: > 2 } path ? path[2..] : "body", e.Message);
-        }
-
-        if (tags?.Tags is not { } map)
-        {
-            return Problems.Invalid("tags", "must be an object of names to strings");
+            return refused ?? Problems.Invalid("tags", "must be an object of names to strings");
         }
 
         var result = await grains.GetGrain<IRegistryGrain>(model).SetTags(version, new Dictionary<string, string>(map, StringComparer.Ordinal));
