@@ -43,6 +43,7 @@ public static class OrleansCtHostingExtensions
         app.MapHealthApi();
         app.MapModelsApi();
         app.MapVersionsApi();
+        app.MapRetrainsApi();
         app.MapDriftApi();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"OrleansCt ready on {string.Join(", ", app.Urls)}"));
         return app;

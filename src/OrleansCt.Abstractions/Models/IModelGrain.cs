@@ -38,6 +38,25 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("SetReference")]
     Task<ReferenceResult> SetReference(Immutable<ReferenceSubmission> request);
 
+    /// <summary>
+    /// Logs a promotion entry: the version answers from it on. Idempotent by move id (a move driven again after a crash returns
+    /// the entry it already logged). Interleaves, so that ingestion waiting for a retrain in the deterministic mode lets it in.
+    /// </summary>
+    [Alias("Promote"), AlwaysInterleave]
+    Task<PromoteResult> Promote(Immutable<Promotion> promotion);
+
+    /// <summary>
+    /// The log position a retrain reads up to; with <paramref name="modelledSeconds"/> (the deterministic mode) ingestion waits
+    /// for its decision before logging the first batch at or after the event time then plus those seconds (or at
+    /// <paramref name="due"/>, when a coordinator re-arms the wait of a retrain it took up again after a restart).
+    /// </summary>
+    [Alias("MarkRetrain"), AlwaysInterleave]
+    Task<RetrainPoint> MarkRetrain(string retrainId, double? modelledSeconds, double? due);
+
+    /// <summary>The version answering and whether promotion <paramref name="moveId"/> was logged (its sequence; 0: not).</summary>
+    [Alias("GetPromotion")]
+    Task<long> GetPromotion(long moveId);
+
     /// <summary>Drift scores over time for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
     [Alias("GetDrift")]
     Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to);

@@ -24,9 +24,16 @@ public sealed record VersionView
 
     public IReadOnlyDictionary<string, string>? Packages { get; init; }
 
+    public TrainingWindowView? Window { get; init; }
+
     public required string Trigger { get; init; }
 
     public string? Reason { get; init; }
+
+    /// <summary>What made it: "registration", "retrain 3", "upload", "reproduce 2".</summary>
+    public string? Origin { get; init; }
+
+    public TrainingCostView? Cost { get; init; }
 
     public IReadOnlyDictionary<string, double>? Validation { get; init; }
 

@@ -12,5 +12,8 @@ public sealed record AliasMove(long Id, string Alias, string? Version, string? P
     /// <summary>The event time the move took effect at (the log's, at its control entry); null at a model's registration, which has none.</summary>
     public double? EventTime { get; init; }
 
+    /// <summary>Whether drift is measured against the new holder's training window from its control entry on.</summary>
+    public bool SwitchReference { get; init; }
+
     public bool Committed => Sequence is not null;
 }

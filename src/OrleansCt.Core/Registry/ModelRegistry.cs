@@ -60,7 +60,7 @@ public sealed class ModelRegistry(RegistryState state)
     /// Requests that <paramref name="alias"/> move to <paramref name="version"/> (null: cleared). Refused while another move is
     /// under way, for an unknown alias or version, and for a trained version whose artifact was dropped.
     /// </summary>
-    public AliasMove Request(string alias, string? version, string reason, string by)
+    public AliasMove Request(string alias, string? version, string reason, string by, bool switchReference = false)
     {
         if (!Aliases.IsKnown(alias))
         {
@@ -81,7 +81,7 @@ public sealed class ModelRegistry(RegistryState state)
             }
         }
 
-        var move = new AliasMove(++state.LastMoveId, alias, version, Holder(alias), reason, by);
+        var move = new AliasMove(++state.LastMoveId, alias, version, Holder(alias), reason, by) { SwitchReference = switchReference };
         state.Pending = move;
         return move;
     }

@@ -31,6 +31,9 @@ public sealed record ModelVersion
 
     public string? Reason { get; init; }
 
+    /// <summary>What made it ("retrain 3", "upload"): a retrain that registers again after a crash finds its version by it.</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Metrics on named data ("holdout.accuracy", "holdout.logLoss", …).</summary>
     public IReadOnlyDictionary<string, double> Validation { get; init; } = new Dictionary<string, double>();
 

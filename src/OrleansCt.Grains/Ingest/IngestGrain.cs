@@ -5,6 +5,7 @@ using OrleansCt.Abstractions.Models;
 using OrleansCt.Abstractions.Storage;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Validation;
+using OrleansCt.Grains.Serving;
 
 namespace OrleansCt.Grains.Ingest;
 
@@ -16,7 +17,7 @@ namespace OrleansCt.Grains.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IIngestGrain
+public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time, ChampionModels champions) : Grain, IIngestGrain
 {
     private readonly Dictionary<string, CompiledSnapshot> _snapshots = new(StringComparer.Ordinal);
 
@@ -44,13 +45,13 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
             var snapshot = compiled.Snapshot;
             // Events sent with labels are predicted by the model grain, test-then-train; the rest here, from the snapshot.
             var prequential = batch.Labels is not null;
-            var predictions = prequential ? new Predictions(compiled.Schema.PredictionWidth, []) : compiled.Learner.PredictAll(batch);
+            var predictions = prequential ? new Predictions(compiled.Schema.PredictionWidth, []) : compiled.Predict(batch);
             var submission = new EventsSubmission(snapshot.Revision, batch, predictions, snapshot.Version, snapshot.Sequence,
-                snapshot.Digest, now.ToUnixTimeMilliseconds(), prequential);
+                snapshot.AnsweringDigest, now.ToUnixTimeMilliseconds(), prequential);
             var result = await RetryOnReload(() => owner.AppendEvents(new(submission)));
             if (result.Fresh is { } fresh)
             {
-                compiled = _snapshots[model] = CompiledSnapshot.From(fresh);
+                compiled = _snapshots[model] = await CompiledSnapshot.CompileAsync(fresh, champions);
             }
 
             switch (result.Status)
@@ -115,7 +116,7 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
             return null;
         }
 
-        return _snapshots[model] = CompiledSnapshot.From(snapshot);
+        return _snapshots[model] = await CompiledSnapshot.CompileAsync(snapshot, champions);
     }
 
     private static IngestResult NotFound(string model) =>

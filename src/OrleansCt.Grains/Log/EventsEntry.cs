@@ -2,7 +2,12 @@ using OrleansCt.Core.Events;
 
 namespace OrleansCt.Grains.Log;
 
-/// <summary>An event batch (labels included, for backfill) with the predictions served and the snapshot that made them.</summary>
+/// <summary>
+/// An event batch (labels included, for backfill) with the predictions served and the snapshot that made them. The version that
+/// answered is recorded per row: <see cref="RowVersions"/> when the rows were answered by different versions, else null and every
+/// row was answered by <see cref="Version"/> (entries logged before per-row versions read so). <see cref="Others"/> holds what
+/// other versions predicted for the same rows without answering.
+/// </summary>
 [GenerateSerializer, Alias("OrleansCt.EventsEntry")]
 public sealed record EventsEntry(
     long ArrivalUnixMs,
@@ -10,4 +15,10 @@ public sealed record EventsEntry(
     [property: Id(1)] Predictions Predictions,
     [property: Id(2)] string Version,
     [property: Id(3)] long SnapshotSequence,
-    [property: Id(4)] string SnapshotDigest) : LogEntry(ArrivalUnixMs);
+    [property: Id(4)] string SnapshotDigest,
+    [property: Id(5)] string[]? RowVersions = null,
+    [property: Id(6)] VersionPredictions[]? Others = null) : LogEntry(ArrivalUnixMs)
+{
+    /// <summary>The version that answered row <paramref name="row"/>.</summary>
+    public string VersionOf(int row) => RowVersions is { } versions ? versions[row] : Version;
+}

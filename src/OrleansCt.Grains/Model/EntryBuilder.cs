@@ -15,7 +15,10 @@ internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
     /// row by a copy of <paramref name="head"/> that learns each label right after predicting its row, and carries the version of
     /// <paramref name="head"/> as it stood after <paramref name="lastSequence"/>; applying the entry later takes that copy as the learner.
     /// </summary>
-    public (EventsEntry Entry, OnlineLearner? Prelearned) Build(EventsSubmission sub, int[]? rows, OnlineLearner? head, int revision, ModelSchema schema, long lastSequence)
+    /// With an ML.NET champion in <paramref name="scorer"/>, that version answers (scoring the rows in columns) and the learner's
+    /// predictions are logged beside its own.
+    public (EventsEntry Entry, OnlineLearner? Prelearned) Build(
+        EventsSubmission sub, int[]? rows, OnlineLearner? head, int revision, ModelSchema schema, long lastSequence, PrequentialScorer? scorer = null)
     {
         var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
         if (!sub.Prequential)
@@ -27,6 +30,13 @@ internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
         var before = snapshots.Create(model, revision, schema.Definition, lastSequence, head!);
         var learner = head!.Clone();
         var prequential = learner.PredictThenLearn(batch, schema.PredictionWidth);
+        if (scorer is { Model: { } champion, Champion: var version })
+        {
+            var answered = champion.Score(batch);
+            return (new EventsEntry(sub.ArrivalUnixMs, batch, answered, version.Version, version.Sequence, version.ArtifactSha256!, null,
+                [new VersionPredictions(before.Version, prequential)]), learner);
+        }
+
         return (new EventsEntry(sub.ArrivalUnixMs, batch, prequential, before.Version, before.Sequence, before.Digest), learner);
     }
 }

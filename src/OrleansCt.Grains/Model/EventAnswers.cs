@@ -48,7 +48,11 @@ internal readonly struct EventAnswers
     public static AppendEventsResult Resent(EventsEntry stored, int rows, ModelSnapshot? newer)
     {
         var versions = new string[rows];
-        Array.Fill(versions, stored.Version);
+        for (var row = 0; row < rows; row++)
+        {
+            versions[row] = stored.VersionOf(row);
+        }
+
         return new AppendEventsResult(AppendStatus.Stored, stored.Predictions, versions, 0, rows, 0, newer);
     }
 
@@ -58,7 +62,7 @@ internal readonly struct EventAnswers
         for (var i = 0; i < fresh.Count; i++)
         {
             entry.Predictions.Row(i).CopyTo(Scores.AsSpan(fresh[i] * _width, _width));
-            Versions[fresh[i]] = entry.Version;
+            Versions[fresh[i]] = entry.VersionOf(i);
         }
     }
 
@@ -68,7 +72,7 @@ internal readonly struct EventAnswers
         if (position < stored.Batch.Count)
         {
             stored.Predictions.Row(position).CopyTo(Scores.AsSpan(row * _width, _width));
-            Versions[row] = stored.Version;
+            Versions[row] = stored.VersionOf(position);
         }
     }
 

@@ -18,6 +18,8 @@ internal sealed class ModelApplier
         Events = checkpoint.Events;
         Labels = checkpoint.Labels;
         UnmatchedLabels = checkpoint.UnmatchedLabels;
+        Champion = checkpoint.Champion ?? Champion.Online;
+        Promotions = checkpoint.Promotions is { } promotions ? new Dictionary<long, long>(promotions) : [];
         if (checkpoint.Definition is { } definition)
         {
             Schema = new ModelSchema(definition);
@@ -43,6 +45,11 @@ internal sealed class ModelApplier
 
     public long UnmatchedLabels { get; private set; }
 
+    /// <summary>The version answering after <see cref="AppliedSequence"/>.</summary>
+    public Champion Champion { get; private set; }
+
+    /// <summary>The promotions applied: the registry's move id → the sequence of its entry.</summary>
+    public Dictionary<long, long> Promotions { get; }
 
     /// <summary>
     /// Applies one entry. <paramref name="prelearned"/> is a copy of the learner that has already learned this entry's
@@ -84,6 +91,15 @@ internal sealed class ModelApplier
             case ReferenceEntry reference:
                 Monitor!.SetReference(Core.Drift.Windows.DriftJson.Read<Core.Drift.Windows.ReferenceProfile>(reference.Profile));
                 break;
+            case PromotionEntry promotion:
+                Champion = new Champion(promotion.Version, promotion.ArtifactSha256, sequence, promotion.MoveId);
+                Promotions[promotion.MoveId] = sequence;
+                if (promotion.Reference is { } profile)
+                {
+                    Monitor!.SetReference(Core.Drift.Windows.DriftJson.Read<Core.Drift.Windows.ReferenceProfile>(profile));
+                }
+
+                break;
         }
 
         AppliedSequence = sequence;
@@ -98,6 +114,8 @@ internal sealed class ModelApplier
         checkpoint.Events = Events;
         checkpoint.Labels = Labels;
         checkpoint.UnmatchedLabels = UnmatchedLabels;
+        checkpoint.Champion = Champion;
+        checkpoint.Promotions = new Dictionary<long, long>(Promotions);
         checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 

@@ -30,6 +30,8 @@ public sealed partial class ModelGrain
         var stored = await _dedup.FindStoredBatchAsync(fingerprint, since);
         for (var byFingerprint = true; ; byFingerprint = false)
         {
+            await WaitForRetrainAsync(batch);
+            var scorer = await PrequentialScorerAsync(sub);
             while (sub.Prequential && _pipeline.Head is null)
             {
                 await _pipeline.HeadLearnerAsync();
@@ -37,8 +39,14 @@ public sealed partial class ModelGrain
 
             // From here to the append (in AppendFreshAsync): no await.
             _pipeline.ThrowIfBroken();
-            if (sub.Revision != _pipeline.ReservedRevision)
+            if (sub.Prequential && scorer.Champion != _champion)
             {
+                continue;
+            }
+
+            if (sub.Revision != _pipeline.ReservedRevision || !sub.Prequential && sub.Version != _champion.Version)
+            {
+                // A newer definition, or a promotion taken since the caller predicted: it predicts again with the fresh snapshot.
                 await _pipeline.EnsureAppliedAsync();
                 return new AppendEventsResult(AppendStatus.Stale, null, null, 0, 0, 0, _snapshot);
             }
@@ -50,7 +58,7 @@ public sealed partial class ModelGrain
 
             if (!byFingerprint || _dedup.FindResent(fingerprint, since, stored) is not { } resent)
             {
-                return await AppendFreshAsync(sub, hashes, fingerprint, since);
+                return await AppendFreshAsync(sub, hashes, fingerprint, since, scorer);
             }
 
             // The same batch was logged before: answered whole from that entry, however many ids came in between. Should that
@@ -105,7 +113,7 @@ public sealed partial class ModelGrain
     /// The rows not logged yet get an entry (see EntryBuilder), taken at once; the rest are answered from the entries that hold them.
     /// Returns once all of those are durable.
     /// </summary>
-    private async Task<AppendEventsResult> AppendFreshAsync(EventsSubmission sub, ulong[] hashes, ulong fingerprint, long since)
+    private async Task<AppendEventsResult> AppendFreshAsync(EventsSubmission sub, ulong[] hashes, ulong fingerprint, long since, PrequentialScorer scorer)
     {
         var batch = sub.Batch;
         var answers = new EventAnswers(batch.Count, _applier.Schema!.PredictionWidth, sub.Version);
@@ -115,7 +123,7 @@ public sealed partial class ModelGrain
         if (fresh.Count > 0)
         {
             var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
-            (entry, var prelearned) = _entries.Build(sub, rows, _pipeline.Head, _pipeline.ReservedRevision, _applier.Schema!, _log.LastSequence);
+            (entry, var prelearned) = _entries.Build(sub, rows, _pipeline.Head, _pipeline.ReservedRevision, _applier.Schema!, _log.LastSequence, scorer);
 
             // Only an entry holding the whole batch answers for it when it is resent.
             appendedAt = _pipeline.Append(entry, Deduplicator.IndexHashes(hashes, rows, entry.Batch), fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;
@@ -140,6 +148,18 @@ public sealed partial class ModelGrain
         }
 
         return answers.Stored(fresh.Count, appendedAt, EventAnswers.Newer(_snapshot, sub.SnapshotSequence));
+    }
+
+    /// <summary>The champion a prequential submission is to be predicted by, loaded when it is an ML.NET version (before the step that may not wait).</summary>
+    private async Task<PrequentialScorer> PrequentialScorerAsync(EventsSubmission sub)
+    {
+        var champion = _champion;
+        if (!sub.Prequential || !champion.IsMlNet || _applier.Schema is not { } schema)
+        {
+            return new PrequentialScorer(champion, null);
+        }
+
+        return new PrequentialScorer(champion, await champions.GetAsync(Model, _applier.Revision, schema, champion.ArtifactSha256!));
     }
 
     /// <summary>The answer for a resent batch from the entry that logged it, once that entry is durable; null if that entry does not hold this very batch.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Monitoring;
 using OrleansCt.Grains.Log;
+using OrleansCt.Grains.Serving;
 using OrleansCt.Storage;
 using OrleansCt.Storage.Catalog;
 using OrleansCt.Storage.Faults;
@@ -21,6 +22,7 @@ public sealed partial class ModelGrain(
     IModelCatalog catalog,
     LogCodec codec,
     SnapshotFactory snapshots,
+    ChampionModels champions,
     StorageHealth health,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOptions<ModelGrainOptions> options,
@@ -76,7 +78,8 @@ public sealed partial class ModelGrain(
             await TryCheckpointAsync();
         }
 
-        PublishSnapshot(force: _snapshot is null);
+        _champion = _applier.Champion;
+        PublishSnapshot(force: _snapshot is null || _snapshot.Version != _champion.Version);
         _pipeline.Resume();
         FeedWindows();
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
@@ -136,7 +139,7 @@ public sealed partial class ModelGrain(
         var performance = overall.Classification is { } classification
             ? Performance.Of(classification.Values())
             : Performance.Of(overall.Regression!.Values());
-        return new ModelInfo(Model, schema.Definition, SnapshotFactory.OnlineVersion, _applier.Events, _applier.Labels,
+        return new ModelInfo(Model, schema.Definition, _applier.Champion.Version, _applier.Events, _applier.Labels,
             _applier.UnmatchedLabels, _applier.Learner!.Updates, _log.LastSequence, _persistedSequence, performance,
             _snapshot!.Sequence, _snapshot.Digest, checkpoint.State.Retention);
     }
@@ -172,7 +175,7 @@ public sealed partial class ModelGrain(
         }
 
         var eventTime = _applier.Monitor!.Buckets.MaxEventTime;
-        if (force || SnapshotRule.IsDue(_snapshot, _applier.Revision, learner.Updates, eventTime, checkpoint.State, _options))
+        if (force || _snapshot?.Version != _applier.Champion.Version || SnapshotRule.IsDue(_snapshot, _applier.Revision, learner.Updates, eventTime, checkpoint.State, _options))
         {
             _snapshot = snapshots.Create(Model, _applier);
             SnapshotRule.Published(checkpoint.State, _snapshot, learner.Updates, eventTime);

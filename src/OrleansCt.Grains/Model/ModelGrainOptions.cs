@@ -39,6 +39,12 @@ public sealed class ModelGrainOptions
     /// <summary>How often a model enforces its retention in the background.</summary>
     public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// In the deterministic mode, the longest a batch waits for a pending retrain's decision (a coordinator that cannot answer must
+    /// not stop ingestion for ever); after it the batch goes on with the champion it has.
+    /// </summary>
+    public TimeSpan RetrainWait { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The learner publishes a new snapshot to the ingest grains after this many updates.</summary>
     public int SnapshotUpdates { get; set; } = 100;
 

@@ -40,4 +40,10 @@ public sealed class ModelState
 
     /// <summary>The largest event time seen when the last snapshot was published.</summary>
     [Id(16)] public double SnapshotEventTime { get; set; } = double.NegativeInfinity;
+
+    /// <summary>The version answering after <see cref="AppliedSequence"/>; null: the online learner (as before versions existed).</summary>
+    [Id(17)] public Champion? Champion { get; set; }
+
+    /// <summary>Every promotion entry applied: the registry's move id → the sequence of its entry.</summary>
+    [Id(18)] public Dictionary<long, long>? Promotions { get; set; }
 }

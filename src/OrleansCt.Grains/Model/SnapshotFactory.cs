@@ -13,7 +13,11 @@ public sealed class SnapshotFactory(Serializer serializer)
     public const string OnlineVersion = "1";
 
     internal ModelSnapshot Create(string model, ModelApplier applier) =>
-        Create(model, applier.Revision, applier.Schema!.Definition, applier.AppliedSequence, applier.Learner!);
+        Create(model, applier.Revision, applier.Schema!.Definition, applier.AppliedSequence, applier.Learner!) with
+        {
+            Version = applier.Champion.Version,
+            ArtifactSha256 = applier.Champion.ArtifactSha256,
+        };
 
     /// <summary>A snapshot of <paramref name="learner"/> as it stands after the log entry at <paramref name="sequence"/>.</summary>
     internal ModelSnapshot Create(string model, int revision, ModelDefinition definition, long sequence, OnlineLearner learner)

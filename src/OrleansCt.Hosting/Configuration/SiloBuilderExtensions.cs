@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using OrleansCt.Abstractions.Alerts;
 using OrleansCt.Abstractions.Serialization;
 using OrleansCt.Grains;
+using OrleansCt.Grains.Training;
 using OrleansCt.Storage;
 using StackExchange.Redis;
 
@@ -23,7 +24,15 @@ public static class SiloBuilderExtensions
         var storage = section.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
         silo.Services.AddOrleansCtStorage(storage);
         silo.Services.AddOrleansCtGrains(options => section.GetSection("Model").Bind(options));
+        silo.Services.Configure<TrainingOptions>(section.GetSection("Training"));
         silo.Services.AddSerializer(serializer => serializer.AddContracts());
+
+        // Not awaited by the start-up: a silo with many models serves while their coordinators wake.
+        silo.AddStartupTask((services, ct) =>
+        {
+            _ = Task.Run(() => TrainingSweep.RunAsync(services, ct), ct);
+            return Task.CompletedTask;
+        });
 
         // Alert changes are published on a memory stream; its subscriptions live in the grain storage ("PubSubStore").
         silo.AddMemoryStreams(AlertNotice.Provider);

@@ -45,4 +45,7 @@ public sealed record TrainerSpec(TrainerKind Kind, IReadOnlyDictionary<string, d
     }
 
     public bool WarmStarts(ModelTask task) => TrainerOptions.WarmStarts(Kind, task);
+
+    /// <summary>Whether this trainer trains models of <paramref name="task"/>.</summary>
+    public bool Trains(ModelTask task) => TrainerOptions.Trains(Kind, task);
 }

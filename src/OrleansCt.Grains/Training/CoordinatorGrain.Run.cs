@@ -1,0 +1,132 @@
+using System.Globalization;
+using OrleansCt.Abstractions.Registry;
+using OrleansCt.Core.Registry;
+using OrleansCt.Training.Artifacts;
+using OrleansCt.Training.Trainers;
+using OrleansCt.Training.Validation;
+
+namespace OrleansCt.Grains.Training;
+
+/// <remarks>One retrain, step by step: each state is stored before the work of the next begins.</remarks>
+public sealed partial class CoordinatorGrain
+{
+    private async Task RunAsync(string id, CancellationToken cancellationToken)
+    {
+        var record = Find(id)!;
+        var attempt = record.View.Attempts + 1;
+        record = record.Enter(RetrainRecord.Training, Now, $"attempt {attempt}: reading the labelled rows logged up to sequence {record.View.Position}",
+            v => v with { Attempts = attempt });
+        await StepAsync(record);
+        var schema = await SchemaAsync() ?? throw new InvalidOperationException($"model '{Model}' is no longer registered");
+        var (plan, errors) = RetrainPlan.Parse(record.Request, schema, _options);
+        if (plan is null)
+        {
+            throw new InvalidOperationException(string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        }
+
+        var read = await work.ReadAsync(Model, schema, record.View.Position, plan.Rows, cancellationToken);
+        var rows = read.Rows;
+        var holdout = plan.Gate.HoldoutRows(rows.Count);
+        if (holdout == 0)
+        {
+            await DecideAsync(record.Enter(RetrainRecord.Failed, Now,
+                $"{rows.Count:N0} labelled rows were logged by sequence {record.View.Position}; a retrain needs at least {plan.Gate.MinimumLabelledRows:N0} (the gate holds out at least {plan.Gate.MinHoldoutRowsOrDefault:N0})",
+                v => v with { Error = "too few labelled rows" }));
+            return;
+        }
+
+        var champion = await ChampionAsync();
+        var championModel = champion?.ArtifactSha256 is { } sha && champion.ArtifactDropped is false
+            ? await champions.GetAsync(Model, 0, schema, sha)
+            : null;
+        if (plan.Kind == RetrainPlan.Warm && championModel?.LinearParameters is null)
+        {
+            await DecideAsync(record.Enter(RetrainRecord.Failed, Now,
+                $"a warm start continues from an ML.NET champion with linear parameters; the champion (version {champion?.Version}) is {(championModel is null ? "the online learner" : "a tree model")}",
+                v => v with { Error = "nothing to warm-start from" }));
+            return;
+        }
+
+        var outcome = await work.TrainAsync($"{Model} retrain {id}", rows, read.Served, holdout, plan, plan.Kind == RetrainPlan.Warm ? championModel : null,
+            championModel, _options.Timeout, cancellationToken);
+        var window = TrainWindow(read, rows.Count - holdout, outcome.Trained.RowsDigest);
+        var cost = outcome.Trained.Cost;
+        record = record.Enter(RetrainRecord.Validating, Now,
+            $"trained {RetrainPlan.Name(plan.Spec.Kind)} on {window.Rows:N0} rows in {cost.Seconds:F2} s; measuring on the newest {holdout:N0} held out",
+            v => v with
+            {
+                Window = window,
+                HoldoutRows = holdout,
+                Cost = new TrainingCostView(cost.Rows, cost.Passes, cost.RowPasses, cost.Seconds),
+                Champion = champion?.Version,
+            });
+        await StepAsync(record);
+        var decision = ValidationGate.Decide(plan.Gate, schema.Task, outcome.Infrastructure, outcome.Candidate, outcome.Champion, champion?.Version);
+        var registered = await Registry.Register(new(Draft(record, plan, outcome, window, decision, champion?.Version)));
+        var candidate = registered.Version?.Version ?? throw new InvalidOperationException($"the registry refused the candidate: {string.Join("; ", registered.Errors.Select(e => e.Message))}");
+        record = record with { View = record.View with { Candidate = candidate, Decision = View(decision) } };
+        if (!decision.Passed)
+        {
+            await DecideAsync(record.Enter(RetrainRecord.Rejected, Now, $"version {candidate} {decision.Summary}"));
+            return;
+        }
+
+        await StepAsync(record.Enter(RetrainRecord.Validating, Now, record.Due is { } due
+            ? $"version {candidate} {decision.Summary}; it answers from the first batch at event time {due.ToString(CultureInfo.InvariantCulture)} or later"
+            : $"version {candidate} {decision.Summary}; promoting"));
+        if (record.Due is not null)
+        {
+            await DueSignal(id).Task.WaitAsync(cancellationToken);
+        }
+
+        var moved = await Registry.Promote(candidate, $"retrain {id}: {decision.Summary}", record.View.By ?? "coordinator", switchReference: true);
+        if (moved.Move is not { } move)
+        {
+            throw new InvalidOperationException($"promoting version {candidate} was refused: {string.Join("; ", moved.Errors.Select(e => e.Message))}");
+        }
+
+        var note = $"version {candidate} is champion from log sequence {move.Sequence}" + (moved.ReferenceProblem is { } problem ? $" (reference unchanged: {problem})" : "; drift is measured against its training window");
+        await DecideAsync(Find(id)!.Enter(RetrainRecord.Promoted, Now, note, v => v with { PromotedAtSequence = move.Sequence }));
+    }
+
+    private async Task<VersionView?> ChampionAsync() =>
+        (await Registry.List())?.Versions.FirstOrDefault(v => v.Aliases.Contains(Aliases.Champion));
+
+    /// <summary>The window of the rows trained on: the oldest <paramref name="trained"/> of those read (the rest were held out).</summary>
+    private static TrainingWindowView TrainWindow(LabelledRows read, int trained, string digest)
+    {
+        var times = read.Rows.Times.Take(trained).ToArray();
+        var sequences = read.Sequences.Take(trained).ToArray();
+        return new TrainingWindowView(times.Min(), times.Max(), sequences.Min(), sequences.Max(), trained, digest);
+    }
+
+    private VersionDraft Draft(RetrainRecord record, RetrainPlan plan, TrainingOutcome outcome, TrainingWindowView window, GateDecision decision, string? parent)
+    {
+        var validation = new Dictionary<string, double>(StringComparer.Ordinal) { ["holdout.rows"] = outcome.HoldoutRows };
+        foreach (var metric in GateMetric.All)
+        {
+            if (metric.ValueIn(outcome.Candidate) is { } value)
+            {
+                validation[$"holdout.{metric.Name}"] = value;
+            }
+        }
+
+        var cost = outcome.Trained.Cost;
+        return new VersionDraft(
+            Origin: $"retrain {record.View.Id}",
+            Parent: parent,
+            Trainer: RetrainPlan.Name(plan.Spec.Kind),
+            Options: new Dictionary<string, double>(plan.Spec.OptionValues, StringComparer.Ordinal),
+            Seed: plan.Spec.Seed,
+            Packages: new Dictionary<string, string>(StringComparer.Ordinal) { ["Microsoft.ML"] = outcome.Trained.MlNetVersion },
+            Window: window,
+            Trigger: record.View.Trigger,
+            Reason: $"retrain {record.View.Id} ({plan.Kind}{(outcome.Trained.WarmStarted ? ", warm-started from " + parent : "")}): {decision.Summary}",
+            Validation: validation,
+            Cost: new TrainingCostView(cost.Rows, cost.Passes, cost.RowPasses, cost.Seconds),
+            Artifact: outcome.Trained.Artifact.Bytes.ToArray());
+    }
+
+    private static GateView View(GateDecision d) =>
+        new(d.Passed, d.Summary, d.Metric, d.Candidate, d.Champion, [.. d.Reasons.Select(r => new GateReasonView(r.Check, r.Passed, r.Text, r.Value, r.Threshold))]);
+}

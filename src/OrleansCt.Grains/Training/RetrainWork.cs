@@ -1,0 +1,89 @@
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Schema;
+using OrleansCt.Grains.Log;
+using OrleansCt.Storage.Log;
+using OrleansCt.Training.Artifacts;
+using OrleansCt.Training.Rows;
+using OrleansCt.Training.Trainers;
+using OrleansCt.Training.Validation;
+
+namespace OrleansCt.Grains.Training;
+
+/// <summary>
+/// The work of a retrain, apart from its state machine: the point-in-time rows read from the log, and the training and
+/// measuring done on the silo's training threads (<see cref="TrainingQueue"/>), never on a grain turn.
+/// </summary>
+public sealed class RetrainWork(IEventLog log, LogCodec codec, TrainingQueue queue)
+{
+    /// <summary>Rows of a sample batch the infrastructure check scores.</summary>
+    public const int SampleRows = 100;
+
+    private const int ReadPage = 256;
+
+    /// <summary>The newest <paramref name="maxRows"/> labelled rows logged at or before <paramref name="position"/>.</summary>
+    public async Task<LabelledRows> ReadAsync(string model, ModelSchema schema, long position, int maxRows, CancellationToken cancellationToken = default)
+    {
+        var collector = new LabelledRowsCollector(schema, position, maxRows);
+        for (long after = 0; ;)
+        {
+            var page = await log.ReadAfterAsync(model, after, ReadPage, cancellationToken);
+            foreach (var record in page)
+            {
+                if (record.Sequence > position)
+                {
+                    return collector.Build();
+                }
+
+                collector.Add(record.Sequence, codec.Decode(record));
+                after = record.Sequence;
+            }
+
+            if (page.Count < ReadPage)
+            {
+                return collector.Build();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Trains on all but the newest <paramref name="holdout"/> rows and measures the candidate on those, with the champion
+    /// beside it: rescored when it is an ML.NET version, else from the predictions it served for those rows.
+    /// </summary>
+    internal Task<TrainingOutcome> TrainAsync(
+        string name, TrainingRows rows, Predictions served, int holdout, RetrainPlan plan, LoadedModel? warmFrom, LoadedModel? champion,
+        TimeSpan timeout, CancellationToken cancellationToken) =>
+        queue.RunAsync(name, token =>
+        {
+            CrashPoints.Reach(CrashPoints.TrainingStarted);
+            var (train, test) = rows.SplitNewest(holdout);
+            var trained = ModelTrainer.Train(train, plan.Spec, warmFrom, token);
+            var candidate = ValidationMetrics.Of(trained.Model, test);
+            var sample = test.Slice(0, Math.Min(SampleRows, test.Count)).ToBatch();
+            var latency = ScoringLatency.Measure(trained.Model, sample);
+            var championMetrics = champion is not null
+                ? ValidationMetrics.Of(champion, test)
+                : ValidationMetrics.Of(rows.Schema, served.Select([.. Enumerable.Range(rows.Count - holdout, holdout)]), test.Labels);
+            return new TrainingOutcome(trained, candidate, championMetrics, new InfrastructureCheck(true, null, sample.Count, latency.TotalSeconds), holdout);
+        }, timeout, cancellationToken);
+
+    /// <summary>Trains again exactly as a version was trained, on the training thread.</summary>
+    public Task<TrainedModel> TrainAgainAsync(string name, TrainingRows train, TrainerSpec spec, LoadedModel? warmFrom, TimeSpan timeout, CancellationToken cancellationToken) =>
+        queue.RunAsync(name, token => ModelTrainer.Train(train, spec, warmFrom, token), timeout, cancellationToken);
+
+    /// <summary>The infrastructure check of a zip from elsewhere: it loads against the schema and scores a sample in time.</summary>
+    /// <remarks>A zip that does not load gives the column at fault (or "artifact") as <c>Field</c>.</remarks>
+    public Task<(LoadedModel? Model, InfrastructureCheck Check, string? Field)> CheckAsync(byte[] zip, ModelSchema schema, EventBatch sample, TimeSpan timeout) =>
+        queue.RunAsync("check an uploaded zip", _ =>
+        {
+            try
+            {
+                var loaded = ModelArtifact.Load(zip, schema);
+                var latency = ScoringLatency.Measure(loaded, sample);
+                return ((LoadedModel?)loaded, new InfrastructureCheck(true, null, sample.Count, latency.TotalSeconds), (string?)null);
+            }
+            catch (ArtifactException e)
+            {
+                return (null, new InfrastructureCheck(false, e.Message, 0, 0), e.Field);
+            }
+        }, timeout, CancellationToken.None);
+}
