@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using OrleansCt.Core.Events;
+using OrleansCt.Core.Schema;
+using OrleansCt.Hosting.Tests.Infrastructure;
+using OrleansCt.Testing;
+using OrleansCt.Training.Rows;
+
+namespace OrleansCt.Hosting.Tests.Training;
+
+/// <summary>
+/// The issue's acceptance run: the first 6,000 rows of elec2 (row i at i × 1800 s) in the deterministic mode (a training takes
+/// one hour of event time), with two retrains on demand — one promoted, one rejected by the gate — and a label that arrives after
+/// the first retrain's log position. Run twice, it gives the same versions, digests and decisions.
+/// </summary>
+[Collection(SiloCollection.Name)]
+public sealed partial class Elec2RetrainTests
+{
+    private const string Model = "elec-ct";
+
+    [Fact]
+    public async Task Two_retrains_on_demand_one_promoted_one_rejected_with_lineage_history_and_point_in_time_rows_the_same_twice()
+    {
+        var first = await RunAsync("elec2-retrain-a");
+        var second = await RunAsync("elec2-retrain-b");
+
+        // The same versions, digests, artifacts and decisions, to the byte, whatever the machine did meanwhile.
+        Assert.Equal(first, second);
+    }
+
+    private static async Task<string> RunAsync(string name)
+    {
+        await using var silo = await TestSilo.StartAsync(name, new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
+        var http = silo.Http;
+        (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
+        await SendAsync(http, 0, 2000);
+
+        // Rows 2000–2099 are predicted without labels; half their labels arrive before the first retrain, half after it.
+        (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(2000, 2100)))).EnsureSuccessStatusCode();
+        (await http.PostRaw($"v1/models/{Model}/labels", Labels(2000, 2050))).EnsureSuccessStatusCode();
+        var promoted = await RetrainAsync(http, """{"reason": "a batch model beside the online learner", "by": "test", "trainer": "lightGbm", "seed": 7, "gate": {"maxWorsening": 0.5}}""");
+        (await http.PostRaw($"v1/models/{Model}/labels", Labels(2050, 2100))).EnsureSuccessStatusCode();
+
+        // The batch whose first event reaches the retrain's event time + 1 h waits for its decision, then is answered by version 2.
+        await SendAsync(http, 2100, 4000);
+        var rejected = await RetrainAsync(http, """{"reason": "a stump on purpose", "trainer": "lightGbm", "options": {"numberOfIterations": 1, "numberOfLeaves": 2, "learningRate": 0.01}}""");
+        await SendAsync(http, 4000, 6000);
+
+        var one = await (await http.GetAsync($"v1/models/{Model}/retrains/{promoted.Id}?wait=0")).Read<RetrainView>();
+        var two = await (await http.GetAsync($"v1/models/{Model}/retrains/{rejected.Id}?wait=0")).Read<RetrainView>();
+        Assert.True(one.State == "promoted", $"{one.State}: {one.Decision?.Summary} {one.Error}");
+        Assert.True(one.Decision!.Passed);
+        Assert.Contains(one.Decision.Reasons, r => r.Check == "change" && r.Passed);
+        Assert.True(two.State == "rejected", $"{two.State}: {two.Decision?.Summary} {two.Error}");
+        Assert.False(two.Decision!.Passed);
+        Assert.Contains(two.Decision.Reasons, r => r.Check == "change" && !r.Passed && r.Text.Contains("worse", StringComparison.Ordinal));
+
+        // Point in time: 2,000 backfilled rows and the 50 labels logged before the retrain; the 50 that came after are not in it.
+        // 20 % of 2,050 (410) are held out, so version 2 trained on rows 0–1,639 — their digest, computed here from the file.
+        Assert.Equal(410, one.HoldoutRows);
+        var versions = await (await http.GetAsync($"v1/models/{Model}/versions")).Read<VersionListResponse>();
+        var v2 = versions.Versions.Single(v => v.Version == "2");
+        Assert.Equal(1640, v2.Window!.Rows);
+        Assert.Equal(DigestOfFileRows(0, 1640), v2.Window.Digest);
+        Assert.True(v2.Window.ToSequence < one.Position);
+
+        // Lineage and the champion's alias history.
+        var v3 = versions.Versions.Single(v => v.Version == "3");
+        Assert.Equal(["2", "1"], v2.Lineage);
+        Assert.Equal(["3", "2", "1"], v3.Lineage);
+        Assert.Equal(["champion"], v2.Aliases);
+        Assert.Empty(v3.Aliases);
+        var moves = versions.History.Where(m => m.Alias == "champion").ToList();
+        Assert.Equal(["1", "2"], moves.Select(m => m.Version));
+        Assert.Equal(one.PromotedAtSequence, moves[1].Sequence);
+        // Requested at row 2,099's time (2,099 × 1,800 = 3,778,200), due an hour later at 3,781,800: the batch of
+        // rows 2,100–2,199 starts before it (3,780,000) and is answered by version 1; the control entry comes before the batch of
+        // rows 2,200–2,299 (the first starting at or after the due time), when the log's latest event is row 2,199 (3,958,200).
+        Assert.Equal(2099 * 1800.0, one.PositionEventTime);
+        Assert.Equal(2199 * 1800.0, moves[1].EventTime);
+
+        // No row after the control entry was answered by the old version.
+        var after = await (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(6000, 6010)))).Read<PredictResponse>();
+        Assert.All(after.Predictions, p => Assert.Equal("2", p.Version));
+        Assert.Equal("2", (await (await http.GetAsync($"v1/models/{Model}")).Read<ModelResponse>()).Champion);
+
+        return Canonical(versions, one, two);
+    }
+
+    private static async Task<RetrainView> RetrainAsync(HttpClient http, string body)
+    {
+        var response = await http.PostRaw($"v1/models/{Model}/retrain", body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return await response.Read<RetrainView>();
+    }
+
+    private static async Task SendAsync(HttpClient http, int from, int to)
+    {
+        for (var start = from; start < to; start += 100)
+        {
+            (await http.PostRaw($"v1/models/{Model}/events", Elec2Stream.EventsBody(start, Math.Min(start + 100, to)))).EnsureSuccessStatusCode();
+        }
+    }
+
+    private static string Labels(int from, int to)
+    {
+        var lines = File.ReadAllLines(RepoFiles.PathOf("data/elec2/elec2.csv"));
+        return "{\"labels\": [" + string.Join(",", Enumerable.Range(from, to - from).Select(r => $$"""{"id": "row{{r}}", "label": "{{lines[r + 1].Split(',')[8]}}"}""")) + "]}";
+    }
+
+    private static string WithoutLabels(string body) => LabelField().Replace(body, "");
+
+    /// <summary>The digest of file rows [from, to) as the trainer sees them, built from the CSV here (not from the service).</summary>
+    private static string DigestOfFileRows(int from, int to)
+    {
+        var lines = File.ReadAllLines(RepoFiles.PathOf("data/elec2/elec2.csv"));
+        var definition = System.Text.Json.JsonSerializer.Deserialize<ModelDefinition>(Definitions.Elec2, JsonDefaults.Options)!;
+        var schema = new ModelSchema(definition);
+        var rows = Enumerable.Range(from, to - from).Select(r => lines[r + 1].Split(',')).ToArray();
+        var numericNames = schema.Numeric.Select(f => f.Name).ToList();
+        var header = lines[0].Split(',');
+        var batch = new EventBatch
+        {
+            Ids = [.. Enumerable.Range(from, to - from).Select(r => $"row{r}")],
+            Times = [.. Enumerable.Range(from, to - from).Select(r => r * 1800.0)],
+            Numeric = [.. numericNames.Select(n => rows.Select(c => double.Parse(c[Array.IndexOf(header, n)], CultureInfo.InvariantCulture)).ToArray())],
+            Categorical = [.. schema.Categorical.Select(f => rows.Select(c => (string?)c[Array.IndexOf(header, f.Name)]).ToArray())],
+            Labels = [.. rows.Select(c => (double)definition.Classes!.ToList().IndexOf(c[8]))],
+        };
+        return TrainingRows.From(schema, batch).Digest;
+    }
+
+    /// <summary>What must be equal across two runs: versions without wall times and measured seconds, decisions, history.</summary>
+    private static string Canonical(VersionListResponse versions, RetrainView one, RetrainView two)
+    {
+        var lines = versions.Versions.Select(v =>
+            $"{v.Version} {v.Kind} {v.Trainer} parent={v.Parent} sha={v.ArtifactSha256} digest={v.Window?.Digest} rows={v.Window?.Rows} " +
+            $"seq={v.Window?.FromSequence}-{v.Window?.ToSequence} rowPasses={v.Cost?.RowPasses} " +
+            string.Join(",", (v.Validation ?? new Dictionary<string, double>()).OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value:R}")))
+            .Concat(versions.History.Select(m => $"{m.Alias} {m.Version} {m.Sequence} {m.EventTime:R} {m.Reason}"))
+            .Concat(new[] { one, two }.Select(r => $"{r.Id} {r.State} {r.Position} {r.Candidate} {r.PromotedAtSequence} {r.Decision!.Summary}"));
+        return string.Join("\n", lines);
+    }
+
+    [GeneratedRegex("\"label\": \"(UP|DOWN)\", ")]
+    private static partial Regex LabelField();
+}
