@@ -13,6 +13,17 @@ public sealed partial class CoordinatorGrain
     private async Task RunAsync(string id, CancellationToken cancellationToken)
     {
         var record = Find(id)!;
+        if (record.View.Attempts > 0 && await PromotedCandidateAsync(id) is { } done)
+        {
+            // The silo stopped after the registry had stored the move to this retrain's candidate; the registry's activation
+            // (the List above) drove the move to its end. Training again would compare the candidate with itself and ask the
+            // registry to promote a version that already is champion.
+            await DecideAsync(record.Enter(RetrainRecord.Promoted, Now,
+                $"version {done.Version}, registered for this retrain before the silo stopped, is champion from log sequence {done.Sequence}; not trained again",
+                v => v with { Candidate = done.Version, PromotedAtSequence = done.Sequence }));
+            return;
+        }
+
         var attempt = record.View.Attempts + 1;
         record = record.Enter(RetrainRecord.Training, Now, $"attempt {attempt}: reading the labelled rows logged up to sequence {record.View.Position}",
             v => v with { Attempts = attempt });
@@ -80,7 +91,7 @@ public sealed partial class CoordinatorGrain
         }
 
         var moved = await Registry.Promote(candidate, $"retrain {id}: {decision.Summary}", record.View.By ?? "coordinator", switchReference: true);
-        if (moved.Move is not { } move)
+        if ((moved.Move ?? await PromotedCandidateAsync(id)) is not { } move)
         {
             throw new InvalidOperationException($"promoting version {candidate} was refused: {string.Join("; ", moved.Errors.Select(e => e.Message))}");
         }
@@ -88,6 +99,12 @@ public sealed partial class CoordinatorGrain
         var note = $"version {candidate} is champion from log sequence {move.Sequence}" + (moved.ReferenceProblem is { } problem ? $" (reference unchanged: {problem})" : "; drift is measured against its training window");
         await DecideAsync(Find(id)!.Enter(RetrainRecord.Promoted, Now, note, v => v with { PromotedAtSequence = move.Sequence }));
     }
+
+    /// <summary>The champion move to the version registered for retrain <paramref name="id"/>, when that version is champion now.</summary>
+    private async Task<AliasMoveView?> PromotedCandidateAsync(string id) =>
+        await Registry.List() is { } list && list.Versions.FirstOrDefault(v => v.Origin == $"retrain {id}") is { } version && version.Aliases.Contains(Aliases.Champion)
+            ? list.History.LastOrDefault(m => m.Alias == Aliases.Champion && m.Version == version.Version)
+            : null;
 
     private async Task<VersionView?> ChampionAsync() =>
         (await Registry.List())?.Versions.FirstOrDefault(v => v.Aliases.Contains(Aliases.Champion));
