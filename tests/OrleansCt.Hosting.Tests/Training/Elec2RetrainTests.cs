@@ -52,6 +52,9 @@ public sealed partial class Elec2RetrainTests
         Assert.True(one.State == "promoted", $"{one.State}: {one.Decision?.Summary} {one.Error}");
         Assert.True(one.Decision!.Passed);
         Assert.Contains(one.Decision.Reasons, r => r.Check == "change" && r.Passed);
+
+        // The promotion entry also switched the reference to version 2's training window (its profile was built from the log).
+        Assert.EndsWith("drift is measured against its training window", one.Steps[^1].Note, StringComparison.Ordinal);
         Assert.True(two.State == "rejected", $"{two.State}: {two.Decision?.Summary} {two.Error}");
         Assert.False(two.Decision!.Passed);
         Assert.Contains(two.Decision.Reasons, r => r.Check == "change" && !r.Passed && r.Text.Contains("worse", StringComparison.Ordinal));
