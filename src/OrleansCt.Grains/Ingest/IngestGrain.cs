@@ -46,8 +46,13 @@ public sealed class IngestGrain([FromKeyedServices(Clock.Key)] TimeProvider time
             // Events sent with labels are predicted by the model grain, test-then-train; the rest here, from the snapshot.
             var prequential = batch.Labels is not null;
             var predictions = prequential ? new Predictions(compiled.Schema.PredictionWidth, []) : compiled.Predict(batch);
+
+            // Under an ML.NET champion the online learner still predicts every row beside it, so it can be judged on the same labels.
+            VersionPredictions[]? others = !prequential && compiled.Champion is not null
+                ? [new VersionPredictions(Grains.Model.SnapshotFactory.OnlineVersion, compiled.Learner.PredictAll(batch))]
+                : null;
             var submission = new EventsSubmission(snapshot.Revision, batch, predictions, snapshot.Version, snapshot.Sequence,
-                snapshot.AnsweringDigest, now.ToUnixTimeMilliseconds(), prequential);
+                snapshot.AnsweringDigest, now.ToUnixTimeMilliseconds(), prequential, others);
             var result = await RetryOnReload(() => owner.AppendEvents(new(submission)));
             if (result.Fresh is { } fresh)
             {

@@ -1,3 +1,4 @@
+using OrleansCt.Abstractions.Models;
 using OrleansCt.Core.Events;
 
 namespace OrleansCt.Grains.Log;
@@ -21,4 +22,10 @@ public sealed record EventsEntry(
 {
     /// <summary>The version that answered row <paramref name="row"/>.</summary>
     public string VersionOf(int row) => RowVersions is { } versions ? versions[row] : Version;
+
+    /// <summary>What <paramref name="version"/> predicted for row <paramref name="row"/>: the answer if it answered, else its prediction beside; empty when it made none.</summary>
+    public ReadOnlySpan<double> PredictionOf(string version, int row) =>
+        VersionOf(row) == version ? Predictions.Row(row)
+        : Others?.FirstOrDefault(o => o.Version == version) is { } other ? other.Predictions.Row(row)
+        : [];
 }

@@ -24,7 +24,10 @@ internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
         if (!sub.Prequential)
         {
             var predictions = rows is null ? sub.Predictions : sub.Predictions.Select(rows);
-            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest), null);
+            VersionPredictions[]? others = sub.Others is { } beside
+                ? [.. beside.Select(o => rows is null ? o : o with { Predictions = o.Predictions.Select(rows) })]
+                : null;
+            return (new EventsEntry(sub.ArrivalUnixMs, batch, predictions, sub.Version, sub.SnapshotSequence, sub.SnapshotDigest, null, others), null);
         }
 
         var before = snapshots.Create(model, revision, schema.Definition, lastSequence, head!);

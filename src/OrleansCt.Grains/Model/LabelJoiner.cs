@@ -65,9 +65,29 @@ internal sealed class LabelJoiner(ModelLog log)
     }
 
     /// <summary>The entry that logs the labels with copies of the rows and predictions they joined, so that a replay needs no other entry.</summary>
-    public static LabelsEntry Entry(long arrivalUnixMs, LabelBatch batch, LabelJoinResult join, ModelSchema schema) =>
-        new(arrivalUnixMs, batch.Ids, batch.Labels, join.EventSequences, join.EventRows,
+    public static LabelsEntry Entry(long arrivalUnixMs, LabelBatch batch, LabelJoinResult join, ModelSchema schema)
+    {
+        string[] versions = [.. join.Joined.Select(j => j.Entry.VersionOf(j.Row))];
+        var online = versions.All(v => v == SnapshotFactory.OnlineVersion) ? null : OnlineOf(join, schema.PredictionWidth);
+        return new(arrivalUnixMs, batch.Ids, batch.Labels, join.EventSequences, join.EventRows,
             BatchRows.Gather(join.Joined.Select(j => (j.Entry.Batch, j.Row)).ToList(), schema.Numeric.Count, schema.Categorical.Count),
             BatchRows.Gather(join.Joined.Select(j => (j.Entry.Predictions, j.Row)).ToList(), schema.PredictionWidth),
-            join.Joined.Select(j => j.Entry.ArrivalUnixMs).ToArray());
+            join.Joined.Select(j => j.Entry.ArrivalUnixMs).ToArray(),
+            online is null ? null : versions,
+            online);
+    }
+
+    /// <summary>The online learner's prediction for each joined row: its answer, or its prediction beside another version's; NaN where it made none.</summary>
+    private static Predictions OnlineOf(LabelJoinResult join, int width)
+    {
+        var scores = new double[join.Joined.Count * width];
+        Array.Fill(scores, double.NaN);
+        for (var i = 0; i < join.Joined.Count; i++)
+        {
+            var (entry, row) = join.Joined[i];
+            entry.PredictionOf(SnapshotFactory.OnlineVersion, row).CopyTo(scores.AsSpan(i * width, width));
+        }
+
+        return new Predictions(width, scores);
+    }
 }

@@ -50,6 +50,12 @@ public sealed partial class CoordinatorGrain
         var championModel = champion?.ArtifactSha256 is { } sha && champion.ArtifactDropped is false
             ? await champions.GetAsync(Model, 0, schema, sha)
             : null;
+        if (plan.Kind == RetrainPlan.Online)
+        {
+            await ContinueOnlineAsync(record, read, holdout, plan, schema.Task, champion, championModel, cancellationToken);
+            return;
+        }
+
         if (plan.Kind == RetrainPlan.Warm && championModel?.LinearParameters is null)
         {
             await DecideAsync(record.Enter(RetrainRecord.Failed, Now,
@@ -75,6 +81,13 @@ public sealed partial class CoordinatorGrain
         var decision = ValidationGate.Decide(plan.Gate, schema.Task, outcome.Infrastructure, outcome.Candidate, outcome.Champion, champion?.Version);
         var registered = await Registry.Register(new(Draft(record, plan, outcome, window, decision, champion?.Version)));
         var candidate = registered.Version?.Version ?? throw new InvalidOperationException($"the registry refused the candidate: {string.Join("; ", registered.Errors.Select(e => e.Message))}");
+        await ConcludeAsync(record, candidate, decision, cancellationToken);
+    }
+
+    /// <summary>Rejected, or promoted (in the deterministic mode once the log reaches the due event time): the retrain's last step.</summary>
+    private async Task ConcludeAsync(RetrainRecord record, string candidate, GateDecision decision, CancellationToken cancellationToken, bool switchesReference = true)
+    {
+        var id = record.View.Id;
         record = record with { View = record.View with { Candidate = candidate, Decision = View(decision) } };
         if (!decision.Passed)
         {
@@ -90,21 +103,30 @@ public sealed partial class CoordinatorGrain
             await DueSignal(id).Task.WaitAsync(cancellationToken);
         }
 
-        var moved = await Registry.Promote(candidate, $"retrain {id}: {decision.Summary}", record.View.By ?? "coordinator", switchReference: true);
-        if ((moved.Move ?? await PromotedCandidateAsync(id)) is not { } move)
+        var moved = await Registry.Promote(candidate, $"retrain {id}: {decision.Summary}", record.View.By ?? "coordinator", switchesReference);
+        if ((moved.Move ?? await PromotedCandidateAsync(id) ?? await ChampionMoveToAsync(candidate)) is not { } move)
         {
             throw new InvalidOperationException($"promoting version {candidate} was refused: {string.Join("; ", moved.Errors.Select(e => e.Message))}");
         }
 
-        var note = $"version {candidate} is champion from log sequence {move.Sequence}" + (moved.ReferenceProblem is { } problem ? $" (reference unchanged: {problem})" : "; drift is measured against its training window");
+        var note = $"version {candidate} is champion from log sequence {move.Sequence}" + (
+            !switchesReference ? "; it has no training window, so the reference is unchanged"
+            : moved.ReferenceProblem is { } problem ? $" (reference unchanged: {problem})"
+            : "; drift is measured against its training window");
         await DecideAsync(Find(id)!.Enter(RetrainRecord.Promoted, Now, note, v => v with { PromotedAtSequence = move.Sequence }));
     }
 
-    /// <summary>The champion move to the version registered for retrain <paramref name="id"/>, when that version is champion now.</summary>
+    /// <summary>The champion move this retrain made (its reason starts "retrain {id}:"), when its version is still champion.</summary>
     private async Task<AliasMoveView?> PromotedCandidateAsync(string id) =>
-        await Registry.List() is { } list && list.Versions.FirstOrDefault(v => v.Origin == $"retrain {id}") is { } version && version.Aliases.Contains(Aliases.Champion)
-            ? list.History.LastOrDefault(m => m.Alias == Aliases.Champion && m.Version == version.Version)
+        await Registry.List() is { } list
+        && list.History.LastOrDefault(m => m.Alias == Aliases.Champion) is { } last
+        && last.Reason.StartsWith($"retrain {id}:", StringComparison.Ordinal)
+            ? last
             : null;
+
+    /// <summary>The move that made <paramref name="candidate"/> champion, when it is champion now (someone promoted it meanwhile).</summary>
+    private async Task<AliasMoveView?> ChampionMoveToAsync(string candidate) =>
+        await Registry.List() is { } list && list.History.LastOrDefault(m => m.Alias == Aliases.Champion) is { } last && last.Version == candidate ? last : null;
 
     private async Task<VersionView?> ChampionAsync() =>
         (await Registry.List())?.Versions.FirstOrDefault(v => v.Aliases.Contains(Aliases.Champion));

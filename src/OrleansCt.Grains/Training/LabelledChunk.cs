@@ -2,8 +2,11 @@ using OrleansCt.Core.Events;
 
 namespace OrleansCt.Grains.Training;
 
-/// <summary>The usable labelled rows of one log entry, copied out of it (labels set) with the predictions served for them.</summary>
-internal sealed record LabelledChunk(long Sequence, EventBatch Rows, Predictions Served)
+/// <summary>
+/// The usable labelled rows of one log entry, copied out of it (labels set) with the predictions served for them and the online
+/// learner's (its answers, or its predictions beside another version's; NaN where it made none).
+/// </summary>
+internal sealed record LabelledChunk(long Sequence, EventBatch Rows, Predictions Served, Predictions Online)
 {
     public int Count => Rows.Count;
 
@@ -16,6 +19,6 @@ internal sealed record LabelledChunk(long Sequence, EventBatch Rows, Predictions
         }
 
         var rows = Enumerable.Range(start, Count - start).ToArray();
-        return this with { Rows = Rows.Select(rows), Served = Served.Select(rows) };
+        return this with { Rows = Rows.Select(rows), Served = Served.Select(rows), Online = Online.Select(rows) };
     }
 }

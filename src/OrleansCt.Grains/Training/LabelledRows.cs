@@ -11,6 +11,7 @@ namespace OrleansCt.Grains.Training;
 /// <param name="Window">Event-time and sequence ranges, count and digest of <paramref name="Rows"/>; null when there are none (no range exists).</param>
 /// <param name="Seen">Labelled rows in the entries up to the position, usable or not, kept or not.</param>
 /// <param name="Skipped">Of those, rows that could not be used: a batch of another shape (an older definition) or a label the schema does not allow.</param>
+/// <param name="Online">The online learner's predictions for each row (its answers, or made beside another version's); NaN rows where it made none.</param>
 /// <param name="Unjoined">Labels that joined no event (unmatched or duplicates); they are no rows, so not in <paramref name="Seen"/>.</param>
 public sealed record LabelledRows(
     TrainingRows Rows,
@@ -19,7 +20,8 @@ public sealed record LabelledRows(
     TrainingWindow? Window,
     long Seen,
     long Skipped,
-    long Unjoined)
+    long Unjoined,
+    Predictions Online)
 {
     /// <summary>True when there is nothing to train on.</summary>
     public bool IsEmpty => Rows.Count == 0;

@@ -2,6 +2,7 @@ using OrleansCt.Core.Events;
 using OrleansCt.Core.Registry;
 using OrleansCt.Core.Schema;
 using OrleansCt.Grains.Log;
+using OrleansCt.Grains.Model;
 using OrleansCt.Training.Rows;
 
 namespace OrleansCt.Grains.Training;
@@ -81,11 +82,12 @@ public sealed class LabelledRowsCollector
         var rows = TrainingRows.From(_schema, chunks.Select(c => c.Rows));
         var width = _schema.PredictionWidth;
         var served = new Predictions(width, [.. chunks.SelectMany(c => c.Served.Scores)]);
+        var online = new Predictions(width, [.. chunks.SelectMany(c => c.Online.Scores)]);
         long[] sequences = [.. chunks.SelectMany(c => Enumerable.Repeat(c.Sequence, c.Count))];
         var window = rows.Count == 0
             ? null
             : new TrainingWindow(rows.Times.Min(), rows.Times.Max(), chunks[0].Sequence, chunks[^1].Sequence, rows.Count, rows.Digest);
-        return new LabelledRows(rows, served, sequences, window, Seen, Skipped, Unjoined);
+        return new LabelledRows(rows, served, sequences, window, Seen, Skipped, Unjoined, online);
     }
 
     private void AddEvents(long sequence, EventsEntry entry)
@@ -106,7 +108,7 @@ public sealed class LabelledRowsCollector
             }
         }
 
-        Take(sequence, entry.Batch, entry.Predictions, rows, values);
+        Take(sequence, entry.Batch, entry.Predictions, rows, values, r => entry.PredictionOf(SnapshotFactory.OnlineVersion, r));
     }
 
     private void AddLabels(long sequence, LabelsEntry entry)
@@ -126,11 +128,16 @@ public sealed class LabelledRowsCollector
             }
         }
 
-        Take(sequence, entry.Joined, entry.JoinedPredictions, rows, values);
+        Take(sequence, entry.Joined, entry.JoinedPredictions, rows, values, r =>
+            entry.JoinedVersions is null || entry.JoinedVersions[r] == SnapshotFactory.OnlineVersion ? entry.JoinedPredictions.Row(r)
+            : entry.JoinedOnline is { } online ? online.Row(r)
+            : []);
     }
 
     /// <summary>Keeps <paramref name="rows"/> of <paramref name="batch"/> with <paramref name="labels"/> (one per row).</summary>
-    private void Take(long sequence, EventBatch batch, Predictions served, List<int> rows, List<double> labels)
+    private delegate ReadOnlySpan<double> OnlineRow(int row);
+
+    private void Take(long sequence, EventBatch batch, Predictions served, List<int> rows, List<double> labels, OnlineRow onlineOf)
     {
         Seen += rows.Count;
         if (rows.Count == 0)
@@ -155,10 +162,26 @@ public sealed class LabelledRowsCollector
         }
 
         var picked = taken.Select(i => rows[i]).ToArray();
+        var width = _schema.PredictionWidth;
+        var online = new double[picked.Length * width];
+        for (var i = 0; i < picked.Length; i++)
+        {
+            var row = onlineOf(picked[i]);
+            if (row.Length == width)
+            {
+                row.CopyTo(online.AsSpan(i * width, width));
+            }
+            else
+            {
+                online.AsSpan(i * width, width).Fill(double.NaN);
+            }
+        }
+
         var chunk = new LabelledChunk(
             sequence,
             batch.Select(picked) with { Labels = [.. taken.Select(i => labels[i])] },
-            served.Select(picked));
+            served.Select(picked),
+            new Predictions(width, online));
         _chunks.Enqueue(chunk);
         _kept += chunk.Count;
         while (_kept - _chunks.Peek().Count >= MaxRows)

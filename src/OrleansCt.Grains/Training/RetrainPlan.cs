@@ -10,15 +10,16 @@ internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, Gate
 {
     public const string Scratch = "scratch";
     public const string Warm = "warm";
+    public const string Online = "online";
 
     /// <summary>The plan, or the problems with the request, each naming its field.</summary>
     public static (RetrainPlan? Plan, IReadOnlyList<FieldError> Errors) Parse(RetrainRequest request, ModelSchema schema, TrainingOptions options)
     {
         var errors = new List<FieldError>();
         var kind = request.Kind ?? Scratch;
-        if (kind is not (Scratch or Warm))
+        if (kind is not (Scratch or Warm or Online))
         {
-            errors.Add(new FieldError("kind", $"'{Clip(kind)}' is not a retrain kind: use \"scratch\" (train anew) or \"warm\" (continue from the champion's linear parameters)"));
+            errors.Add(new FieldError("kind", $"'{Clip(kind)}' is not a retrain kind: use \"scratch\" (train anew), \"warm\" (continue from the champion's linear parameters) or \"online\" (the online learner, which kept learning, as the candidate)"));
         }
 
         var trainer = TrainerSpec.Default(schema.Task).Kind;

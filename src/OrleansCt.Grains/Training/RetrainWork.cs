@@ -66,6 +66,22 @@ public sealed class RetrainWork(IEventLog log, LogCodec codec, TrainingQueue que
             return new TrainingOutcome(trained, candidate, championMetrics, new InfrastructureCheck(true, null, sample.Count, latency.TotalSeconds), holdout);
         }, timeout, cancellationToken);
 
+    /// <summary>
+    /// The online learner's metrics on the newest <paramref name="holdout"/> rows, from the predictions it made for them, and the
+    /// champion's on the same rows (rescored when it is an ML.NET version, else from what it served).
+    /// </summary>
+    internal Task<(ValidationMetrics Online, ValidationMetrics Champion)> MeasureOnlineAsync(
+        string name, LabelledRows read, int holdout, LoadedModel? champion, TimeSpan timeout, CancellationToken cancellationToken) =>
+        queue.RunAsync(name, _ =>
+        {
+            var rows = read.Rows;
+            var (_, test) = rows.SplitNewest(holdout);
+            int[] newest = [.. Enumerable.Range(rows.Count - holdout, holdout)];
+            var online = ValidationMetrics.Of(rows.Schema, read.Online.Select(newest), test.Labels);
+            var championMetrics = champion is not null ? ValidationMetrics.Of(champion, test) : ValidationMetrics.Of(rows.Schema, read.Served.Select(newest), test.Labels);
+            return (online, championMetrics);
+        }, timeout, cancellationToken);
+
     /// <summary>Trains again exactly as a version was trained, on the training thread.</summary>
     public Task<TrainedModel> TrainAgainAsync(string name, TrainingRows train, TrainerSpec spec, LoadedModel? warmFrom, TimeSpan timeout, CancellationToken cancellationToken) =>
         queue.RunAsync(name, token => ModelTrainer.Train(train, spec, warmFrom, token), timeout, cancellationToken);

@@ -45,10 +45,18 @@ public sealed partial class Elec2RetrainTests
         // The batch whose first event reaches the retrain's event time + 1 h waits for its decision, then is answered by version 2.
         await SendAsync(http, 2100, 4000);
         var rejected = await RetrainAsync(http, """{"reason": "a stump on purpose", "trainer": "lightGbm", "options": {"numberOfIterations": 1, "numberOfLeaves": 2, "learningRate": 0.01}}""");
-        await SendAsync(http, 4000, 6000);
+        await SendAsync(http, 4000, 5000);
+
+        // The online learner kept learning beside version 2, its predictions logged with the champion's: judged on them, it takes over again.
+        var back = await RetrainAsync(http, """{"reason": "the online learner kept learning", "kind": "online"}""");
+        await SendAsync(http, 5000, 6000);
 
         var one = await (await http.GetAsync($"v1/models/{Model}/retrains/{promoted.Id}?wait=0")).Read<RetrainView>();
         var two = await (await http.GetAsync($"v1/models/{Model}/retrains/{rejected.Id}?wait=0")).Read<RetrainView>();
+        var three = await (await http.GetAsync($"v1/models/{Model}/retrains/{back.Id}?wait=0")).Read<RetrainView>();
+        Assert.True(three.State == "promoted", $"{three.State}: {three.Decision?.Summary} {three.Error}");
+        Assert.Equal(("1", "2"), (three.Candidate, three.Champion));
+        Assert.True(three.Decision!.Candidate > three.Decision.Champion);
         Assert.True(one.State == "promoted", $"{one.State}: {one.Decision?.Summary} {one.Error}");
         Assert.True(one.Decision!.Passed);
         Assert.Contains(one.Decision.Reasons, r => r.Check == "change" && r.Passed);
@@ -72,10 +80,12 @@ public sealed partial class Elec2RetrainTests
         var v3 = versions.Versions.Single(v => v.Version == "3");
         Assert.Equal(["2", "1"], v2.Lineage);
         Assert.Equal(["3", "2", "1"], v3.Lineage);
-        Assert.Equal(["champion"], v2.Aliases);
+        Assert.Empty(v2.Aliases);
+        Assert.Equal(3, versions.Versions.Count);
         Assert.Empty(v3.Aliases);
         var moves = versions.History.Where(m => m.Alias == "champion").ToList();
-        Assert.Equal(["1", "2"], moves.Select(m => m.Version));
+        Assert.Equal(["1", "2", "1"], moves.Select(m => m.Version));
+        Assert.Equal(three.PromotedAtSequence, moves[2].Sequence);
         Assert.Equal(one.PromotedAtSequence, moves[1].Sequence);
         // Requested at row 2,099's time (2,099 × 1,800 = 3,778,200), due an hour later at 3,781,800: the batch of
         // rows 2,100–2,199 starts before it (3,780,000) and is answered by version 1; the control entry comes before the batch of
@@ -83,12 +93,12 @@ public sealed partial class Elec2RetrainTests
         Assert.Equal(2099 * 1800.0, one.PositionEventTime);
         Assert.Equal(2199 * 1800.0, moves[1].EventTime);
 
-        // No row after the control entry was answered by the old version.
+        // No row after a control entry was answered by the version before it.
         var after = await (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(6000, 6010)))).Read<PredictResponse>();
-        Assert.All(after.Predictions, p => Assert.Equal("2", p.Version));
-        Assert.Equal("2", (await (await http.GetAsync($"v1/models/{Model}")).Read<ModelResponse>()).Champion);
+        Assert.All(after.Predictions, p => Assert.Equal("1", p.Version));
+        Assert.Equal("1", (await (await http.GetAsync($"v1/models/{Model}")).Read<ModelResponse>()).Champion);
 
-        return Canonical(versions, one, two);
+        return Canonical(versions, one, two, three);
     }
 
     private static async Task<RetrainView> RetrainAsync(HttpClient http, string body)
@@ -135,14 +145,14 @@ public sealed partial class Elec2RetrainTests
     }
 
     /// <summary>What must be equal across two runs: versions without wall times and measured seconds, decisions, history.</summary>
-    private static string Canonical(VersionListResponse versions, RetrainView one, RetrainView two)
+    private static string Canonical(VersionListResponse versions, params RetrainView[] retrains)
     {
         var lines = versions.Versions.Select(v =>
             $"{v.Version} {v.Kind} {v.Trainer} parent={v.Parent} sha={v.ArtifactSha256} digest={v.Window?.Digest} rows={v.Window?.Rows} " +
             $"seq={v.Window?.FromSequence}-{v.Window?.ToSequence} rowPasses={v.Cost?.RowPasses} " +
             string.Join(",", (v.Validation ?? new Dictionary<string, double>()).OrderBy(p => p.Key).Select(p => $"{p.Key}={p.Value:R}")))
             .Concat(versions.History.Select(m => $"{m.Alias} {m.Version} {m.Sequence} {m.EventTime:R} {m.Reason}"))
-            .Concat(new[] { one, two }.Select(r => $"{r.Id} {r.State} {r.Position} {r.Candidate} {r.PromotedAtSequence} {r.Decision!.Summary}"));
+            .Concat(retrains.Select(r => $"{r.Id} {r.State} {r.Position} {r.Candidate} {r.PromotedAtSequence} {r.Decision!.Summary}"));
         return string.Join("\n", lines);
     }
 

@@ -1,6 +1,6 @@
 using OrleansCt.Core.Events;
 
-namespace OrleansCt.Grains.Log;
+namespace OrleansCt.Abstractions.Models;
 
 /// <summary>Predictions a version made for an entry's rows beside the ones that answered (e.g. the online learner's, kept learning under an ML.NET champion).</summary>
 [GenerateSerializer, Immutable, Alias("OrleansCt.VersionPredictions")]
