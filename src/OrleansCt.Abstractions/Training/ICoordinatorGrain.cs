@@ -41,6 +41,13 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     [Alias("Reproduce")]
     Task<ReproduceResult> Reproduce(string version);
 
+    /// <summary>
+    /// The retrains not decided yet that wait for a due event time (the deterministic mode): a model grain that activates again
+    /// arms its waits from them. Interleaves, and calls nothing, so a model grain may ask while it is being asked.
+    /// </summary>
+    [Alias("PendingDue"), AlwaysInterleave]
+    Task<RetrainDue[]> PendingDue();
+
     /// <summary>Activates the coordinator so that a retrain a crash interrupted is taken up again (the silo's start-up sweep calls it).</summary>
     [Alias("Resume")]
     Task Resume();

@@ -16,6 +16,7 @@ public sealed partial class ModelGrain
     private Champion _champion = Champion.Online;
     private readonly Dictionary<long, long> _promotionsTaken = [];
     private readonly List<(string Id, double Due)> _retrainGates = [];
+    private Task _gatesRestored = Task.CompletedTask;
 
     public async Task<PromoteResult> Promote(Immutable<Promotion> request)
     {
@@ -94,10 +95,36 @@ public sealed partial class ModelGrain
     /// </summary>
     private async Task WaitForRetrainAsync(Core.Events.EventBatch batch)
     {
+        await _gatesRestored;
         while (batch.Count > 0 && _retrainGates.Count > 0 && _retrainGates.MinBy(g => g.Due) is var gate && batch.Times.Min() >= gate.Due)
         {
             await GrainFactory.GetGrain<ICoordinatorGrain>(Model).DueReached(gate.Id, _options.RetrainWait);
             _retrainGates.Remove(gate);
+        }
+    }
+
+    /// <summary>
+    /// The waits of retrains still pending, asked of the coordinator once after activation (the deterministic mode): they live in
+    /// memory, and a model grain that activates again — after a reload, an idle deactivation — must not let a batch past them.
+    /// Not awaited by the activation (the coordinator's own activation calls back here); the first append awaits it instead.
+    /// </summary>
+    private async Task RestoreRetrainGatesAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            foreach (var pending in await GrainFactory.GetGrain<ICoordinatorGrain>(Model).PendingDue())
+            {
+                if (!_retrainGates.Contains((pending.Id, pending.Due)))
+                {
+                    _retrainGates.Add((pending.Id, pending.Due));
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            // Ingestion must not stop because the coordinator cannot answer: the coordinator re-arms the waits when it activates.
+            LogGatesNotRestored(Model, e);
         }
     }
 
@@ -126,6 +153,9 @@ public sealed partial class ModelGrain
         var profile = ReferenceBuilder.Profile(_applier.Schema!, _applier.Monitor!.ReferenceRevision + 1, read, null);
         return (DriftJson.Write(profile), null);
     }
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Model {Model} could not restore the waits of pending retrains")]
+    private partial void LogGatesNotRestored(string model, Exception exception);
 
     private double? EventTimeNow() =>
         _applier.Monitor is { } monitor && double.IsFinite(monitor.Buckets.MaxEventTime) ? monitor.Buckets.MaxEventTime : null;

@@ -26,6 +26,7 @@ public sealed partial class ModelGrain(
     StorageHealth health,
     [FromKeyedServices(Clock.Key)] TimeProvider time,
     IOptions<ModelGrainOptions> options,
+    IOptions<Training.TrainingOptions> training,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private readonly ModelGrainOptions _options = options.Value;
@@ -81,6 +82,7 @@ public sealed partial class ModelGrain(
         _champion = _applier.Champion;
         PublishSnapshot(force: _snapshot is null || _snapshot.Version != _champion.Version);
         _pipeline.Resume();
+        _gatesRestored = training.Value.ModelledSeconds is null || _applier.Schema is null ? Task.CompletedTask : RestoreRetrainGatesAsync();
         FeedWindows();
         _checkpointTimer = this.RegisterGrainTimer(OnCheckpointTimer, _options.CheckpointInterval, _options.CheckpointInterval);
         _retentionTimer = this.RegisterGrainTimer(OnRetentionTimer, _options.RetentionInterval, _options.RetentionInterval);

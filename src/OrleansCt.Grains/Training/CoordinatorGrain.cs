@@ -69,6 +69,9 @@ public sealed partial class CoordinatorGrain(
         StartRunning();
     }
 
+    public Task<RetrainDue[]> PendingDue() =>
+        Task.FromResult<RetrainDue[]>([.. _records.Where(r => !r.Decided && r.Due is not null).Select(r => new RetrainDue(r.View.Id, r.Due!.Value))]);
+
     public Task Resume() => GrainFactory.GetGrain<IRegistryGrain>(Model).Resume();
 
     public async Task<RetrainResult> Retrain(RetrainRequest request, string trigger)

@@ -101,6 +101,27 @@ public sealed partial class Elec2RetrainTests
         return Canonical(versions, one, two, three);
     }
 
+    [Fact]
+    public async Task A_model_grain_that_activates_again_while_a_retrain_is_pending_still_waits_for_it_at_the_due_time()
+    {
+        await using var silo = await TestSilo.StartAsync("elec2-retrain-reactivated", new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
+        var http = silo.Http;
+        (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
+        await SendAsync(http, 0, 1000);
+        var retrain = await RetrainAsync(http, """{"trainer": "lightGbm", "gate": {"maxWorsening": 1}}""");
+
+        // Every idle activation goes, the model grain with its in-memory wait; the next one asks the coordinator for it.
+        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await SendAsync(http, 1000, 1200);
+
+        // Requested at row 999 (999 × 1,800 = 1,798,200), due at 1,801,800: rows 1,000–1,099 start before it (1,800,000); the
+        // control entry comes before rows 1,100–1,199, when the latest event is row 1,099 (1,978,200).
+        var decided = await (await http.GetAsync($"v1/models/{Model}/retrains/{retrain.Id}?wait=0")).Read<RetrainView>();
+        Assert.Equal("promoted", decided.State);
+        var move = (await (await http.GetAsync($"v1/models/{Model}/versions")).Read<VersionListResponse>()).History[^1];
+        Assert.Equal((999 * 1800.0, 1099 * 1800.0), (decided.PositionEventTime, move.EventTime));
+    }
+
     private static async Task<RetrainView> RetrainAsync(HttpClient http, string body)
     {
         var response = await http.PostRaw($"v1/models/{Model}/retrain", body);
