@@ -73,8 +73,12 @@ internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, Gate
     /// <summary>The trainer's name in the API: the enum's name in camelCase ("lightGbm", "fastTree", "sdca", …).</summary>
     public static string Name(TrainerKind kind) => JsonNamingPolicyCamel(kind.ToString());
 
+    /// <summary>
+    /// A trainer by its name, in any case. Only a name: Enum.TryParse also reads numbers and comma lists, which it ORs together as
+    /// flags ("sdca,lbfgs" would be Lbfgs, "lbfgs,fastTree" LightGbm).
+    /// </summary>
     public static bool TryTrainer(string name, out TrainerKind kind) =>
-        Enum.TryParse(name, ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(name, out _);
+        Enum.TryParse(name, ignoreCase: true, out kind) && Enum.GetNames<TrainerKind>().Contains(name, StringComparer.OrdinalIgnoreCase);
 
     private static GateSpec GateOf(GateRequest? g) => g is null
         ? new GateSpec()
