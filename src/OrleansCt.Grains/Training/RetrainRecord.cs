@@ -13,6 +13,7 @@ internal sealed record RetrainRecord(RetrainView View, RetrainRequest Request, d
     public const string Rejected = "rejected";
     public const string Failed = "failed";
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool Decided => View.State is Promoted or Rejected or Failed;
 
     /// <summary>This record in <paramref name="state"/>, with the step that took it there.</summary>
