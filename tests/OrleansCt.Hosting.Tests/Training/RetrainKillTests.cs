@@ -39,6 +39,24 @@ public sealed class RetrainKillTests
     }
 
     [Fact]
+    public async Task Killed_during_its_last_allowed_attempt_the_retrain_is_marked_failed_not_stuck_and_nothing_changed_hands()
+    {
+        var (data, ports, logged) = await RunUntilCrashAsync("retrain-kill-last-attempt", CrashPoints.TrainingStarted);
+
+        // One attempt allowed: the interrupted one was the last.
+        await using var restarted = await SiloProcess.StartAsync(data, ports, new Dictionary<string, string> { ["OrleansCt__Training__MaxAttempts"] = "1" });
+        var retrain = await DecidedAsync(restarted);
+
+        Assert.True(retrain.State == "failed", Describe(retrain, restarted));
+        Assert.Equal((1, "interrupted by silo crashes"), (retrain.Attempts, retrain.Error));
+        Assert.Null(retrain.Candidate);
+        var versions = await VersionsAsync(restarted);
+        Assert.Equal("1", Champion(versions));
+        Assert.Single(versions.Versions);
+        Assert.Equal(logged, (await ModelAsync(restarted)).LastSequence);
+    }
+
+    [Fact]
     public async Task Killed_after_the_move_was_requested_the_restart_logs_and_commits_it_and_the_retrain_ends_promoted()
     {
         var (data, ports, logged) = await RunUntilCrashAsync("retrain-kill-requested", CrashPoints.AliasRequested);
