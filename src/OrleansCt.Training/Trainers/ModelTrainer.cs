@@ -1,3 +1,4 @@
+using OrleansCt.Core.Learning;
 using OrleansCt.Core.Registry;
 using System.Diagnostics;
 using System.Reflection;
@@ -29,20 +30,52 @@ public static class ModelTrainer
     /// </summary>
     public static TrainedModel Train(TrainingRows rows, TrainerSpec spec, LoadedModel? warmFrom, CancellationToken cancellationToken = default)
     {
+        Check(rows, spec);
+        var warm = warmFrom is null ? null : WarmStart.From(warmFrom, spec, rows.Schema.Task);
+        return Fit(rows, spec, warm is null ? null : (_, _, _) => warm, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains with a linear trainer continuing from the online learner's weights in <paramref name="online"/> (see
+    /// <see cref="OnlineWarmStart"/>), through a featurisation fitted on <paramref name="rows"/> as a scratch training's is. Throws a
+    /// <see cref="TrainerSpecException"/> naming "trainer" when the trainer cannot, an <see cref="ArgumentException"/> when the state
+    /// does not fit the rows' schema.
+    /// </summary>
+    public static TrainedModel TrainFromOnline(TrainingRows rows, TrainerSpec spec, LearnerState online, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(online);
+        Check(rows, spec);
+        var schema = rows.Schema;
+        var learner = OnlineWarmStart.Learner(online, spec, schema);
+        return Fit(
+            rows,
+            spec,
+            (ml, plan, view) => OnlineWarmStart.Map(ml, Featurizer.For(ml, schema, plan).Fit(view), view.Schema, schema, learner),
+            cancellationToken);
+    }
+
+    private static void Check(TrainingRows rows, TrainerSpec spec)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(spec);
-        var schema = rows.Schema;
-        spec.Validate(schema.Task);
+        spec.Validate(rows.Schema.Task);
         CheckRows(rows);
+    }
+
+    /// <summary>Trains from scratch, or from the warm start <paramref name="warmStart"/> gives for the context, plan and training view.</summary>
+    private static TrainedModel Fit(TrainingRows rows, TrainerSpec spec, Func<MLContext, TrainerPlan, IDataView, WarmStart>? warmStart, CancellationToken cancellationToken)
+    {
+        var schema = rows.Schema;
         cancellationToken.ThrowIfCancellationRequested();
         var ml = new MLContext(spec.Seed);
         var plan = TrainerCatalog.Plan(ml, spec, schema.Task);
-        var warm = warmFrom is null ? null : WarmStart.From(warmFrom, spec, schema.Task);
+        WarmStart? warm = null;
         var clock = Stopwatch.StartNew();
         ITransformer model;
         try
         {
             var view = new CancellableView(ContractViews.Training(rows), cancellationToken);
+            warm = warmStart?.Invoke(ml, plan, view);
             var featurizer = warm?.Featurizer ?? Featurizer.For(ml, schema, plan).Fit(view);
             cancellationToken.ThrowIfCancellationRequested();
             // Featurised once into ML.NET's cache: trainers that pass many times read vectors, not the pipeline again.
