@@ -56,10 +56,10 @@ public sealed partial class CoordinatorGrain
             return;
         }
 
-        if (plan.Kind == RetrainPlan.Warm && championModel?.LinearParameters is null)
+        if (plan.Kind == RetrainPlan.Warm && championModel is not null && championModel.LinearParameters is null)
         {
             await DecideAsync(record.Enter(RetrainRecord.Failed, Now,
-                $"a warm start continues from an ML.NET champion with linear parameters; the champion (version {champion?.Version}) is {(championModel is null ? "the online learner" : "a tree model")}",
+                $"a warm start continues from the champion's linear parameters (an ML.NET linear version, or the online learner's weights); the champion (version {champion?.Version}) is a tree model",
                 v => v with { Error = "nothing to warm-start from" }));
             return;
         }
@@ -160,11 +160,16 @@ public sealed partial class CoordinatorGrain
             Packages: new Dictionary<string, string>(StringComparer.Ordinal) { ["Microsoft.ML"] = outcome.Trained.MlNetVersion },
             Window: window,
             Trigger: record.View.Trigger,
-            Reason: $"retrain {record.View.Id} ({plan.Kind}{(outcome.Trained.WarmStarted ? ", warm-started from " + parent : "")}): {decision.Summary}",
+            Reason: $"retrain {record.View.Id} ({plan.Kind}{WarmNote(outcome.Trained.WarmStarted, parent)}): {decision.Summary}",
             Validation: validation,
             Cost: new TrainingCostView(cost.Rows, cost.Passes, cost.RowPasses, cost.Seconds),
             Artifact: outcome.Trained.Artifact.Bytes.ToArray());
     }
+
+    private static string WarmNote(bool warmStarted, string? parent) =>
+        !warmStarted ? ""
+        : parent == Grains.Model.SnapshotFactory.OnlineVersion ? ", warm-started from the online learner's weights (its algorithm, one pass over these rows)"
+        : ", warm-started from " + parent;
 
     private static GateView View(GateDecision d) =>
         new(d.Passed, d.Summary, d.Metric, d.Candidate, d.Champion, [.. d.Reasons.Select(r => new GateReasonView(r.Check, r.Passed, r.Text, r.Value, r.Threshold))]);

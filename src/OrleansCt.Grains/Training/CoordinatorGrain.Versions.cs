@@ -5,6 +5,7 @@ using OrleansCt.Abstractions.Registry;
 using OrleansCt.Abstractions.Training;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Schema;
+using OrleansCt.Training.Artifacts;
 using OrleansCt.Training.Validation;
 
 namespace OrleansCt.Grains.Training;
@@ -93,10 +94,18 @@ public sealed partial class CoordinatorGrain
         }
 
         var (train, test) = read.Rows.SplitNewest(holdout);
-        var warmFrom = plan.Kind == RetrainPlan.Warm && original.Parent is { } parent && await Registry.Get(parent) is { ArtifactSha256: { } parentSha, ArtifactDropped: false }
-            ? await champions.GetAsync(Model, 0, schema, parentSha)
-            : null;
-        var again = await work.TrainAgainAsync($"{Model} reproduce {version}", train, plan.Spec, warmFrom, _options.Timeout, CancellationToken.None);
+        LoadedModel? warmFrom = null;
+        if (plan.Kind == RetrainPlan.Warm && original.Parent is { } parent && await Registry.Get(parent) is { Kind: "mlnet" } parentVersion)
+        {
+            if (parentVersion is not { ArtifactSha256: { } parentSha, ArtifactDropped: false })
+            {
+                return new ReproduceResult(ReproduceStatus.Gone, [new FieldError("version", $"version {version} was warm-started from version {parent}, whose artifact was dropped by artifact retention")], null);
+            }
+
+            warmFrom = await champions.GetAsync(Model, 0, schema, parentSha);
+        }
+
+        var again = await work.TrainAgainAsync($"{Model} reproduce {version}", train, plan, warmFrom, _options.Timeout, CancellationToken.None);
         var recorded = await champions.GetAsync(Model, 0, schema, sha);
         var sample = test.Slice(0, Math.Min(ReproduceSampleRows, test.Count)).ToBatch();
         var (identical, maxDifference) = Compare(recorded.Score(sample), again.Model.Score(sample));

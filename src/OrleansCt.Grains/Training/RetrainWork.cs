@@ -56,7 +56,9 @@ public sealed class RetrainWork(IEventLog log, LogCodec codec, TrainingQueue que
         {
             CrashPoints.Reach(CrashPoints.TrainingStarted);
             var (train, test) = rows.SplitNewest(holdout);
-            var trained = ModelTrainer.Train(train, plan.Spec, warmFrom, token);
+            var trained = plan.Kind == RetrainPlan.Warm && warmFrom is null
+                ? ModelTrainer.TrainFromOnline(train, plan.Spec, OnlinePass(train), token)
+                : ModelTrainer.Train(train, plan.Spec, warmFrom, token);
             var candidate = ValidationMetrics.Of(trained.Model, test);
             var sample = test.Slice(0, Math.Min(SampleRows, test.Count)).ToBatch();
             var latency = ScoringLatency.Measure(trained.Model, sample);
@@ -82,9 +84,30 @@ public sealed class RetrainWork(IEventLog log, LogCodec codec, TrainingQueue que
             return (online, championMetrics);
         }, timeout, cancellationToken);
 
+    /// <summary>
+    /// The online learner's weights after one pass over <paramref name="train"/>, with the model's learner settings: what a warm
+    /// start under the online champion continues from. Not the live learner's state: that has also learned the held-out rows
+    /// (it learns every label as it comes), so the gate would judge a candidate that started from them, and it is not kept
+    /// as of the retrain's position, so a reproduction could not start from it again. One pass is a function of the rows alone.
+    /// </summary>
+    internal static Core.Learning.LearnerState OnlinePass(TrainingRows train)
+    {
+        var learner = Core.Learning.OnlineLearner.Create(train.Schema);
+        var batch = train.ToBatch();
+        for (var row = 0; row < batch.Count; row++)
+        {
+            learner.Learn(batch, row, batch.Labels![row]);
+        }
+
+        return learner.ExportState();
+    }
+
     /// <summary>Trains again exactly as a version was trained, on the training thread.</summary>
-    public Task<TrainedModel> TrainAgainAsync(string name, TrainingRows train, TrainerSpec spec, LoadedModel? warmFrom, TimeSpan timeout, CancellationToken cancellationToken) =>
-        queue.RunAsync(name, token => ModelTrainer.Train(train, spec, warmFrom, token), timeout, cancellationToken);
+    /// <remarks>A warm version with no ML.NET parent to continue from was warm-started from the online pass over its rows, and is again.</remarks>
+    internal Task<TrainedModel> TrainAgainAsync(string name, TrainingRows train, RetrainPlan plan, LoadedModel? warmFrom, TimeSpan timeout, CancellationToken cancellationToken) =>
+        queue.RunAsync(name, token => plan.Kind == RetrainPlan.Warm && warmFrom is null
+            ? ModelTrainer.TrainFromOnline(train, plan.Spec, OnlinePass(train), token)
+            : ModelTrainer.Train(train, plan.Spec, warmFrom, token), timeout, cancellationToken);
 
     /// <summary>The infrastructure check of a zip from elsewhere: it loads against the schema and scores a sample in time.</summary>
     /// <remarks>A zip that does not load gives the column at fault (or "artifact") as <c>Field</c>.</remarks>
