@@ -155,7 +155,8 @@ public sealed partial class CoordinatorGrain
             Origin: $"retrain {record.View.Id}",
             Parent: parent,
             Trainer: RetrainPlan.Name(plan.Spec.Kind),
-            Options: new Dictionary<string, double>(plan.Spec.OptionValues, StringComparer.Ordinal),
+            // Every trainer runs on one thread (TrainerCatalog), which is what makes it reproducible: recorded with the options.
+            Options: new Dictionary<string, double>(plan.Spec.OptionValues, StringComparer.Ordinal) { ["numberOfThreads"] = 1 },
             Seed: plan.Spec.Seed,
             Packages: new Dictionary<string, string>(StringComparer.Ordinal) { ["Microsoft.ML"] = outcome.Trained.MlNetVersion },
             Window: window,

@@ -73,6 +73,8 @@ public sealed partial class Elec2RetrainTests
         var versions = await (await http.GetAsync($"v1/models/{Model}/versions")).Read<VersionListResponse>();
         var v2 = versions.Versions.Single(v => v.Version == "2");
         Assert.Equal(1640, v2.Window!.Rows);
+        Assert.Equal((7, 1.0), (v2.Seed!.Value, v2.Options!["numberOfThreads"]));
+        Assert.StartsWith("6.0.0", v2.Packages!["Microsoft.ML"], StringComparison.Ordinal);
         Assert.Equal(DigestOfFileRows(0, 1640), v2.Window.Digest);
         Assert.True(v2.Window.ToSequence < one.Position);
 
