@@ -62,10 +62,13 @@ public sealed class RegressionMetrics
         var mean = _labelMean + (delta * share);
         if (!double.IsFinite(mean) || double.IsNaN(m2))
         {
-            // Means beyond ±MaxValue/2 of opposite signs: the difference overflows, its half does not.
+            // Means beyond ±MaxValue/2 of opposite signs: the difference overflows, its half does not. The half's share is added
+            // twice rather than doubled (as Moments does): half·share·2 overflows again when share > 1/2, while each partial sum lies
+            // between the two means.
             var half = (other._labelMean * 0.5) - (_labelMean * 0.5);
+            var step = half * share;
             m2 = _labelM2 + other._labelM2 + (half * half * _count * share * 4);
-            mean = _labelMean + (half * share * 2);
+            mean = _labelMean + step + step;
         }
 
         (_labelM2, _labelMean) = (m2, mean);

@@ -97,4 +97,39 @@ public sealed class MergeTests
         empty.Merge(metrics);
         Assert.Equal(before, empty.ToState());
     }
+
+    /// <summary>
+    /// One label at +MaxValue merged with 23 whose mean is near −1.5e307 (found by MonitorProperties, seed bHcsH1tEvtz1): the means'
+    /// difference overflows, and so did the halved step doubled when the other side held most rows. The mean of the 24 labels,
+    /// worked with Python's decimal module at 60 digits: −6.676278604740351250e306.
+    /// </summary>
+    [Fact]
+    public void Regression_means_of_opposite_extremes_merge_to_the_finite_mean_of_the_union_in_either_order()
+    {
+        double[] one = [double.MaxValue];
+        double[] many =
+        [
+            177.8125, 0, 1.6364771023596E-311, 2.03098771917E-313, 1E-310, 1E+154, -5E-324, 1.7E+308, -223.0625, 5E-324, 6.821332E-317, -1.7E+308,
+            56.8125, 233, -171.5625, 1E-310, -22, -1E-310, -159.875, -1.7E+308, -5E-324, 2.534646E-318, -1.7E+308,
+        ];
+        foreach (var (first, second) in new[] { (one, many), (many, one) })
+        {
+            var merged = new RegressionMetrics();
+            foreach (var part in new[] { first, second })
+            {
+                var metrics = new RegressionMetrics();
+                foreach (var label in part)
+                {
+                    metrics.Observe(0, label);
+                }
+
+                merged.Merge(metrics);
+            }
+
+            var state = merged.ToState();
+            Assert.Equal(24, state.Count);
+            Assert.Equal(-6.676278604740351250e306, state.LabelMean, -6.676278604740351250e306 * -1e-12);
+            Assert.Equal(state, RegressionMetrics.FromState(state).ToState());
+        }
+    }
 }

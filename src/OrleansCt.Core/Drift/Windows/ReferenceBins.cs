@@ -73,8 +73,15 @@ public static class ReferenceBins
         }
 
         var value = sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
-        // Neighbours beyond ±MaxValue/2 of opposite signs: their difference overflows, its half does not (and the result lies between them).
-        return double.IsFinite(value) ? value : sorted[lo] + ((h - lo) * ((sorted[lo + 1] * 0.5) - (sorted[lo] * 0.5)) * 2);
+        // Neighbours beyond ±MaxValue/2 of opposite signs: their difference overflows, its half does not. The half's share is added
+        // twice rather than doubled, which would overflow again past the midpoint; each partial sum lies between the neighbours.
+        if (double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var step = (h - lo) * ((sorted[lo + 1] * 0.5) - (sorted[lo] * 0.5));
+        return sorted[lo] + step + step;
     }
 
     private static NumericHistogram Points(double[] distinct)
