@@ -10,6 +10,15 @@ public static class Elec2Stream
 
     public static int Rows => Lines.Value.Length - 1;
 
+    /// <summary>Sends rows [from, to) with their labels to a model's /events in batches of <paramref name="batchSize"/>; each must be stored.</summary>
+    public static async Task SendAsync(HttpClient http, string model, int from, int to, int batchSize = 100)
+    {
+        for (var start = from; start < to; start += batchSize)
+        {
+            (await http.PostRaw($"v1/models/{model}/events", EventsBody(start, Math.Min(start + batchSize, to)))).EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>An events body for rows [from, to), labels included.</summary>
     public static string EventsBody(int from, int to, string idPrefix = "row")
     {

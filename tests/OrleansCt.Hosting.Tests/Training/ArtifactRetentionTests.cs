@@ -13,10 +13,7 @@ public sealed class ArtifactRetentionTests
         await using var silo = await TestSilo.StartAsync("artifact-retention", new Dictionary<string, string?> { ["OrleansCt:Training:KeepArtifacts"] = "1" });
         var http = silo.Http;
         (await http.PutRaw("v1/models/kept", Definitions.Elec2)).EnsureSuccessStatusCode();
-        for (var from = 0; from < 1000; from += 100)
-        {
-            (await http.PostRaw("v1/models/kept/events", Elec2Stream.EventsBody(from, from + 100))).EnsureSuccessStatusCode();
-        }
+        await Elec2Stream.SendAsync(http, "kept", 0, 1000);
 
         // Three trainers, three different zips: versions 2, 3 and 4, each promoted in turn (a gate that lets anything pass).
         foreach (var trainer in new[] { "lightGbm", "fastTree", "sdca" })

@@ -28,10 +28,7 @@ public sealed class CoordinatorWriteRaceTests
         await using var silo = await TestSilo.StartAsync("coordinator-write-race", services: storage.Install);
         var http = silo.Http;
         (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        for (var from = 0; from < 1000; from += 100)
-        {
-            (await http.PostRaw($"v1/models/{Model}/events", Elec2Stream.EventsBody(from, from + 100))).EnsureSuccessStatusCode();
-        }
+        await Elec2Stream.SendAsync(http, Model, 0, 1000);
 
         // Retrain 1 is accepted; its "training" record is being written (held in flight) when the second request arrives.
         const string Body = """{"gate": {"metric": "accuracy", "maxWorsening": 1, "maxLatencyMs": 60000}}""";

@@ -34,7 +34,7 @@ public sealed partial class Elec2RetrainTests
         await using var silo = await TestSilo.StartAsync(name, new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
         var http = silo.Http;
         (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        await SendAsync(http, 0, 2000);
+        await Elec2Stream.SendAsync(http, Model, 0, 2000);
 
         // Rows 2000–2099 are predicted without labels; half their labels arrive before the first retrain, half after it.
         (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(2000, 2100)))).EnsureSuccessStatusCode();
@@ -43,13 +43,13 @@ public sealed partial class Elec2RetrainTests
         (await http.PostRaw($"v1/models/{Model}/labels", Labels(2050, 2100))).EnsureSuccessStatusCode();
 
         // The batch whose first event reaches the retrain's event time + 1 h waits for its decision, then is answered by version 2.
-        await SendAsync(http, 2100, 4000);
+        await Elec2Stream.SendAsync(http, Model, 2100, 4000);
         var rejected = await RetrainAsync(http, """{"reason": "a stump on purpose", "trainer": "lightGbm", "options": {"numberOfIterations": 1, "numberOfLeaves": 2, "learningRate": 0.01}}""");
-        await SendAsync(http, 4000, 5000);
+        await Elec2Stream.SendAsync(http, Model, 4000, 5000);
 
         // The online learner kept learning beside version 2, its predictions logged with the champion's: judged on them, it takes over again.
         var back = await RetrainAsync(http, """{"reason": "the online learner kept learning", "kind": "online"}""");
-        await SendAsync(http, 5000, 6000);
+        await Elec2Stream.SendAsync(http, Model, 5000, 6000);
 
         var one = await (await http.GetAsync($"v1/models/{Model}/retrains/{promoted.Id}?wait=0")).Read<RetrainView>();
         var two = await (await http.GetAsync($"v1/models/{Model}/retrains/{rejected.Id}?wait=0")).Read<RetrainView>();
@@ -109,12 +109,12 @@ public sealed partial class Elec2RetrainTests
         await using var silo = await TestSilo.StartAsync("elec2-retrain-reactivated", new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
         var http = silo.Http;
         (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        await SendAsync(http, 0, 1000);
+        await Elec2Stream.SendAsync(http, Model, 0, 1000);
         var retrain = await RetrainAsync(http, """{"trainer": "lightGbm", "gate": {"maxWorsening": 1}}""");
 
         // Every idle activation goes, the model grain with its in-memory wait; the next one asks the coordinator for it.
         await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
-        await SendAsync(http, 1000, 1200);
+        await Elec2Stream.SendAsync(http, Model, 1000, 1200);
 
         // Requested at row 999 (999 × 1,800 = 1,798,200), due at 1,801,800: rows 1,000–1,099 start before it (1,800,000); the
         // control entry comes before rows 1,100–1,199, when the latest event is row 1,099 (1,978,200).
@@ -131,13 +131,6 @@ public sealed partial class Elec2RetrainTests
         return await response.Read<RetrainView>();
     }
 
-    private static async Task SendAsync(HttpClient http, int from, int to)
-    {
-        for (var start = from; start < to; start += 100)
-        {
-            (await http.PostRaw($"v1/models/{Model}/events", Elec2Stream.EventsBody(start, Math.Min(start + 100, to)))).EnsureSuccessStatusCode();
-        }
-    }
 
     private static string Labels(int from, int to)
     {

@@ -23,10 +23,7 @@ public sealed class ReproduceRetentionTests
         });
         var http = silo.Http;
         (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        for (var from = 0; from < 1000; from += 100)
-        {
-            (await http.PostRaw($"v1/models/{Model}/events", Elec2Stream.EventsBody(from, from + 100))).EnsureSuccessStatusCode();
-        }
+        await Elec2Stream.SendAsync(http, Model, 0, 1000);
 
         var accepted = await http.PostRaw($"v1/models/{Model}/retrain", """{"reason": "to be cut", "gate": {"metric": "accuracy", "maxWorsening": 1}}""");
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);

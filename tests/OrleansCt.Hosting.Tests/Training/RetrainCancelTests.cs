@@ -19,7 +19,7 @@ public sealed class RetrainCancelTests
         await using var silo = await TestSilo.StartAsync("retrain-cancel", new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
         var http = silo.Http;
         (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        await SendAsync(http, 0, 1000);
+        await Elec2Stream.SendAsync(http, Model, 0, 1000);
 
         // Both read the log up to row 999 (999 × 1,800 s); the first is due an hour later, at row 1,001's time.
         var first = await RetrainAsync(http, """{"reason": "runs", "gate": {"metric": "accuracy", "maxWorsening": 1, "maxLatencyMs": 60000}}""");
@@ -45,7 +45,7 @@ public sealed class RetrainCancelTests
         Assert.Contains(waiting.State, new[] { "requested", "training", "validating" });
 
         // Rows 1,000–1,099 start before the due time; the batch from row 1,100 reaches it and waits for the first's decision.
-        await SendAsync(http, 1000, 1200);
+        await Elec2Stream.SendAsync(http, Model, 1000, 1200);
         var promoted = await (await http.GetAsync($"v1/models/{Model}/retrains/1?wait=60")).Read<RetrainView>();
         Assert.True(promoted.State == "promoted", $"{promoted.State}: {promoted.Decision?.Summary} {promoted.Error}");
         Assert.Equal("2", promoted.Candidate);
@@ -93,13 +93,5 @@ public sealed class RetrainCancelTests
         var response = await http.PostRaw($"v1/models/{Model}/retrain", body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         return await response.Read<RetrainView>();
-    }
-
-    private static async Task SendAsync(HttpClient http, int from, int to)
-    {
-        for (var start = from; start < to; start += 100)
-        {
-            (await http.PostRaw($"v1/models/{Model}/events", Elec2Stream.EventsBody(start, Math.Min(start + 100, to)))).EnsureSuccessStatusCode();
-        }
     }
 }

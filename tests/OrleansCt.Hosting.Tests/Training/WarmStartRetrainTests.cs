@@ -20,13 +20,13 @@ public sealed class WarmStartRetrainTests
         var http = silo.Http;
         const string model = "elec-warm";
         (await http.PutRaw($"v1/models/{model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        await SendAsync(http, model, 0, 1500);
+        await Elec2Stream.SendAsync(http, model, 0, 1500);
 
         var first = await DecideAsync(http, model, $$"""{"trainer": "lbfgs", "seed": 3, "gate": {{Permissive}}}""");
         Assert.True(first.State == "promoted", $"{first.State}: {first.Decision?.Summary} {first.Error}");
         Assert.Equal("2", first.Candidate);
 
-        await SendAsync(http, model, 1500, 2000);
+        await Elec2Stream.SendAsync(http, model, 1500, 2000);
         var warm = await DecideAsync(http, model, $$"""{"reason": "continue", "trainer": "lbfgs", "kind": "warm", "seed": 3, "gate": {{Permissive}}}""");
         Assert.True(warm.State == "promoted", $"{warm.State}: {warm.Decision?.Summary} {warm.Error}");
         Assert.Equal(("warm", "lbfgs", "3", "2"), (warm.Kind, warm.Trainer, warm.Candidate, warm.Champion));
@@ -60,7 +60,7 @@ public sealed class WarmStartRetrainTests
         var http = silo.Http;
         const string model = "elec-tree";
         (await http.PutRaw($"v1/models/{model}", Definitions.Elec2)).EnsureSuccessStatusCode();
-        await SendAsync(http, model, 0, 1000);
+        await Elec2Stream.SendAsync(http, model, 0, 1000);
 
         // The online learner's algorithm, one pass over the training rows, mapped onto the contract's features (OnlineWarmStartTests
         // check the mapping against the learner's own predictions); reproducible, since the pass is a function of the rows.
@@ -95,13 +95,5 @@ public sealed class WarmStartRetrainTests
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var id = (await accepted.Read<RetrainView>()).Id;
         return await (await http.GetAsync($"v1/models/{model}/retrains/{id}?wait=120")).Read<RetrainView>();
-    }
-
-    private static async Task SendAsync(HttpClient http, string model, int from, int to)
-    {
-        for (var start = from; start < to; start += 100)
-        {
-            (await http.PostRaw($"v1/models/{model}/events", Elec2Stream.EventsBody(start, Math.Min(start + 100, to)))).EnsureSuccessStatusCode();
-        }
     }
 }
