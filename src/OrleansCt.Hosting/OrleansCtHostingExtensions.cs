@@ -44,6 +44,7 @@ public static class OrleansCtHostingExtensions
         app.MapModelsApi();
         app.MapVersionsApi();
         app.MapRetrainsApi();
+        app.MapPolicyApi();
         app.MapDriftApi();
         app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"OrleansCt ready on {string.Join(", ", app.Urls)}"));
         return app;

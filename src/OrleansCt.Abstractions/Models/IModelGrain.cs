@@ -57,6 +57,17 @@ public interface IModelGrain : IGrainWithStringKey
     [Alias("GetPromotion")]
     Task<long> GetPromotion(long moveId);
 
+    /// <summary>
+    /// Validates a continuous-training policy and logs it as a control entry carrying who set it (replays and backtests see it at
+    /// the same place); a bad policy names each field and logs nothing.
+    /// </summary>
+    [Alias("SetPolicy")]
+    Task<PolicyResult> SetPolicy(PolicySpec policy, string by, string? reason);
+
+    /// <summary>The policy in force (the built-in "online" one when none was set).</summary>
+    [Alias("GetPolicy"), AlwaysInterleave]
+    Task<PolicyResult> GetPolicy();
+
     /// <summary>Drift scores over time for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
     [Alias("GetDrift")]
     Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to);

@@ -20,6 +20,7 @@ internal sealed class ModelApplier
         UnmatchedLabels = checkpoint.UnmatchedLabels;
         Champion = checkpoint.Champion ?? Champion.Online;
         Promotions = checkpoint.Promotions is { } promotions ? new Dictionary<long, long>(promotions) : [];
+        Policy = checkpoint.Policy;
         if (checkpoint.Definition is { } definition)
         {
             Schema = new ModelSchema(definition);
@@ -50,6 +51,9 @@ internal sealed class ModelApplier
 
     /// <summary>The promotions applied: the registry's move id → the sequence of its entry.</summary>
     public Dictionary<long, long> Promotions { get; }
+
+    /// <summary>The policy the last policy entry set; null while none was set.</summary>
+    public PolicyState? Policy { get; private set; }
 
     /// <summary>
     /// Applies one entry. <paramref name="prelearned"/> is a copy of the learner that has already learned this entry's
@@ -91,6 +95,10 @@ internal sealed class ModelApplier
             case ReferenceEntry reference:
                 Monitor!.SetReference(Core.Drift.Windows.DriftJson.Read<Core.Drift.Windows.ReferenceProfile>(reference.Profile));
                 break;
+            case PolicyEntry policy:
+                var time = Monitor!.Buckets.MaxEventTime;
+                Policy = new PolicyState(policy.Policy, sequence, policy.By, policy.Reason, double.IsFinite(time) ? time : null);
+                break;
             case PromotionEntry promotion:
                 Champion = new Champion(promotion.Version, promotion.ArtifactSha256, sequence, promotion.MoveId);
                 Promotions[promotion.MoveId] = sequence;
@@ -116,6 +124,7 @@ internal sealed class ModelApplier
         checkpoint.UnmatchedLabels = UnmatchedLabels;
         checkpoint.Champion = Champion;
         checkpoint.Promotions = new Dictionary<long, long>(Promotions);
+        checkpoint.Policy = Policy;
         checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 

@@ -46,4 +46,7 @@ public sealed class ModelState
 
     /// <summary>Every promotion entry applied: the registry's move id → the sequence of its entry.</summary>
     [Id(18)] public Dictionary<long, long>? Promotions { get; set; }
+
+    /// <summary>The policy set by the last policy entry applied; null: none was ever set (the built-in "online" policy runs).</summary>
+    [Id(19)] public PolicyState? Policy { get; set; }
 }
