@@ -213,21 +213,7 @@ public sealed class NumericHistogram : FixedHistogram
             return bin;
         }
 
-        var (lo, hi) = (0, _edges.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_edges[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return BinEdges.CountAtOrBelow(_edges, x);
     }
 
     private static double[] Pad(double[] edges)

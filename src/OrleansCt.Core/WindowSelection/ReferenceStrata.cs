@@ -43,20 +43,6 @@ internal sealed class ReferenceStrata
             return Shares.Length - 1;
         }
 
-        var (lo, hi) = (0, _edges.Length);
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_edges[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
+        return BinEdges.CountAtOrBelow(_edges, x);
     }
 }
