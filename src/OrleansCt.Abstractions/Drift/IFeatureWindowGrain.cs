@@ -15,4 +15,8 @@ public interface IFeatureWindowGrain : IGrainWithStringKey
     /// <summary>The scores of every window the ring can end, for a window of this many seconds (null: the model's setting), ending within [from, to].</summary>
     [Alias("GetHistory")]
     Task<DriftEvaluation[]> GetHistory(double? windowSeconds, double? from, double? to);
+
+    /// <summary>The reference this group's windows are scored against (the JSON of a ReferenceProfile, its features sliced to the group); null before one arrived.</summary>
+    [Alias("GetReference")]
+    Task<Immutable<byte[]?>> GetReference();
 }

@@ -71,4 +71,11 @@ public interface IModelGrain : IGrainWithStringKey
     /// <summary>Drift scores over time for a window of this many seconds (null: the model's setting), windows ending within [from, to].</summary>
     [Alias("GetDrift")]
     Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to);
+
+    /// <summary>
+    /// Where the model stands for a trigger's decision: applied sequence, event time, counts and the policy in force. Interleaves and
+    /// waits for nothing, so the coordinator may ask while the model is delivering the very entry that raised the trigger.
+    /// </summary>
+    [Alias("GetTriggerPoint"), AlwaysInterleave]
+    Task<TriggerPoint> GetTriggerPoint();
 }

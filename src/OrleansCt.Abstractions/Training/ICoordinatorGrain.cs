@@ -51,4 +51,20 @@ public interface ICoordinatorGrain : IGrainWithStringKey
     /// <summary>Activates the coordinator so that a retrain a crash interrupted is taken up again (the silo's start-up sweep calls it).</summary>
     [Alias("Resume")]
     Task Resume();
+
+    /// <summary>
+    /// Alerts that opened or escalated, or schedules that came due: each is matched against the policy in force, and one that fires
+    /// goes through the guards and becomes a retrain or a record of the guard that stopped it. Signals at or below the coordinator's
+    /// high-water mark for their source (sequence, and the keys seen at it) are ignored, so a retried call changes nothing.
+    /// </summary>
+    [Alias("Signal")]
+    Task Signal(Immutable<TriggerSignal[]> signals);
+
+    /// <summary>
+    /// The model's policy changed (its control entry was applied at <paramref name="sequence"/>): the wall-clock schedule is armed
+    /// again, a new trainer or options mark the champion stale (and retrain it under a configChange trigger), and a policy that
+    /// trains once (never) does so now.
+    /// </summary>
+    [Alias("PolicyChanged")]
+    Task PolicyChanged(long sequence);
 }

@@ -14,4 +14,7 @@ public sealed record PolicyTriggersSpec
 
     /// <summary>Whether a new default trainer or new options (which make the champion stale) fire a retrain; omitted: false.</summary>
     public bool? ConfigChange { get; init; }
+
+    /// <summary>Whether the policy trains once, when it is set, on the labelled rows logged by then (the built-in "never"); omitted: false.</summary>
+    public bool? Once { get; init; }
 }

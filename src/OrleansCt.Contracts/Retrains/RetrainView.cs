@@ -10,7 +10,7 @@ public sealed record RetrainView
 
     public required string Model { get; init; }
 
-    /// <summary>"requested", "training", "validating", "promoted", "rejected", "failed".</summary>
+    /// <summary>"requested", "training", "validating", "promoted", "rejected", "failed"; "stopped" when a guard of the policy stopped the trigger.</summary>
     public required string State { get; init; }
 
     public required string Trigger { get; init; }
@@ -37,6 +37,18 @@ public sealed record RetrainView
     public double? PositionEventTime { get; init; }
 
     public TrainingWindowView? Window { get; init; }
+
+    /// <summary>How the training rows were chosen (the policy's or the request's window).</summary>
+    public WindowChoiceView? WindowChoice { get; init; }
+
+    /// <summary>Labelled rows the model had seen at the position: the minimum of new labels counts from it.</summary>
+    public long? LabelledRows { get; init; }
+
+    /// <summary>What the budget was charged when the retrain was accepted: planned rows × passes (the measured cost is in <see cref="Cost"/>).</summary>
+    public double? PlannedRowPasses { get; init; }
+
+    /// <summary>The guard that stopped it, when its state is "stopped".</summary>
+    public GuardView? Guard { get; init; }
 
     public int? HoldoutRows { get; init; }
 

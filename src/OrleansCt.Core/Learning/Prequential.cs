@@ -15,4 +15,16 @@ public static class Prequential
         learner.PredictThenLearn(batch, scores, width);
         return new Predictions(width, scores);
     }
+
+    /// <summary>Predicts every row in order without learning anything (a model whose online learning is stopped).</summary>
+    public static Predictions PredictEach(this OnlineLearner learner, EventBatch batch, int width)
+    {
+        var scores = new double[batch.Count * width];
+        for (var row = 0; row < batch.Count; row++)
+        {
+            learner.Predict(batch, row, scores.AsSpan(row * width, width));
+        }
+
+        return new Predictions(width, scores);
+    }
 }

@@ -4,16 +4,26 @@ namespace OrleansCt.Core.Policy;
 public static class BuiltInPolicies
 {
     /// <summary>
-    /// Train once on the reference rows with the default trainer and never change: no trigger, no online learning. The baseline
-    /// every other policy must beat to be worth its compute.
-    /// </summary>
-    public static RetrainPolicy Never { get; } = new(PolicyTriggers.None, RetrainGuards.Default, FixedWindow.Default, RetrainSettings.Default, new GateRequest { MaxWorsening = 0 }, false);
-
-    /// <summary>
     /// The online learner alone: it learns from every label, and nothing retrains but an on-demand request. What a model without
     /// a policy runs, because it costs no training and changes no champion behind its owner's back.
     /// </summary>
-    public static RetrainPolicy Online { get; } = Never with { OnlineLearning = true };
+    public static RetrainPolicy Online { get; } = new(PolicyTriggers.None, RetrainGuards.Default, FixedWindow.Default, RetrainSettings.Default, new GateRequest { MaxWorsening = 0 }, true);
+
+    /// <summary>
+    /// Train once, when the policy is set, on the labelled rows logged by then (in a backtest: the reference rows) with the default
+    /// trainer, and never change: no other trigger, no online learning. Its gate lets the trained model replace the online learner
+    /// whatever it scores (a maximum worsening no metric reaches), since the baseline is the point. The baseline every other policy
+    /// must beat to be worth its compute.
+    /// </summary>
+    public static RetrainPolicy Never { get; } = Online with
+    {
+        Triggers = PolicyTriggers.None with { Once = true },
+        Gate = new GateRequest { MaxWorsening = NeverMaxWorsening },
+        OnlineLearning = false,
+    };
+
+    /// <summary>The never policy's gate: worse by at most this much, which no metric's difference reaches.</summary>
+    public const double NeverMaxWorsening = 1e12;
 
     /// <summary>
     /// Every seven days of event time, the newest 50,000 rows: a week spans the daily and weekly cycles most streams have, and a

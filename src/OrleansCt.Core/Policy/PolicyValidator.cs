@@ -85,7 +85,7 @@ public static class PolicyValidator
             }
         }
 
-        return new PolicyTriggers(periodic, [.. alerts.OrderBy(a => a.Value).Select(a => a.Key)], spec.ConfigChange ?? false);
+        return new PolicyTriggers(periodic, [.. alerts.OrderBy(a => a.Value).Select(a => a.Key)], spec.ConfigChange ?? false, spec.Once ?? false);
     }
 
     private static PeriodicTrigger Periodic(PolicyPeriodicSpec spec, List<FieldError> errors)
@@ -162,6 +162,9 @@ public static class PolicyValidator
 
         return new RetrainGuards(spec.CooldownSeconds ?? d.CooldownSeconds, spec.BudgetRowPassesPerDay ?? d.BudgetRowPassesPerDay, spec.MinNewLabels ?? d.MinNewLabels);
     }
+
+    /// <summary>A window spec checked on its own (a retrain request's), each problem naming its field under "window."; null when it has problems.</summary>
+    public static PolicyWindow? ValidateWindow(PolicyWindowSpec? spec, List<FieldError> errors) => Window(spec, errors);
 
     private static PolicyWindow? Window(PolicyWindowSpec? spec, List<FieldError> errors)
     {

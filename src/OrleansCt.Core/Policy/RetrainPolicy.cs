@@ -30,6 +30,7 @@ public sealed record RetrainPolicy(
                 MinFeatures = a.Kind == PolicyAlertKind.Drift ? a.MinFeatures : null,
             })],
             ConfigChange = Triggers.ConfigChange,
+            Once = Triggers.Once,
         },
         Guards = new PolicyGuardsSpec
         {

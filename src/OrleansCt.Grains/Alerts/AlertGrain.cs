@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OrleansCt.Abstractions.Training;
 using Orleans.Streams;
 using OrleansCt.Abstractions.Alerts;
 using OrleansCt.Core.Alerts;
@@ -16,7 +18,8 @@ namespace OrleansCt.Grains.Alerts;
 public sealed partial class AlertGrain(
     [PersistentState("alerts", StorageNames.Grain)] IPersistentState<AlertGrainState> state,
     IHttpClientFactory http,
-    [FromKeyedServices(Clock.Key)] TimeProvider time) : Grain, IAlertGrain
+    [FromKeyedServices(Clock.Key)] TimeProvider time,
+    ILogger<AlertGrain> logger) : Grain, IAlertGrain
 {
     /// <summary>The named HttpClient webhooks are posted with.</summary>
     public const string HttpClientName = "orleansct-webhooks";
@@ -68,6 +71,7 @@ public sealed partial class AlertGrain(
 
     public async Task DeliverDue()
     {
+        await TellCoordinatorAsync();
         if (_delivery.DueAt is { } due && due <= time.GetUtcNow())
         {
             await _delivery.DeliverDueAsync();
@@ -106,7 +110,14 @@ public sealed partial class AlertGrain(
 
         state.State.Book = DriftJson.Write(_book.ToState());
         state.State.Outbox = _delivery.ToState();
+        var signals = TriggerSignals.Of(changes, _book);
+        if (signals.Count > 0)
+        {
+            (state.State.Signals ??= []).AddRange(signals);
+        }
+
         await state.WriteStateAsync();
+        await TellCoordinatorAsync();
         var stream = this.GetStreamProvider(AlertNotice.Provider).GetStream<AlertNotice>(StreamId.Create(AlertNotice.Namespace, Model));
         foreach (var change in changes)
         {
@@ -120,6 +131,34 @@ public sealed partial class AlertGrain(
             await DeliverDue();
         }
     }
+
+    /// <summary>
+    /// Tells the model's coordinator the alerts that opened or escalated, by a direct call (the stream is for outside subscribers):
+    /// stored first, so a failed call is made again by the timer; the coordinator ignores what it already had.
+    /// </summary>
+    private async Task TellCoordinatorAsync()
+    {
+        if (state.State.Signals is not { Count: > 0 } pending)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ICoordinatorGrain>(Model).Signal(pending.ToArray().AsImmutable());
+        }
+        catch (Exception e)
+        {
+            LogSignalFailed(e, Model, pending.Count);
+            return;
+        }
+
+        state.State.Signals = null;
+        await state.WriteStateAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Model {Model}: {Count} alert signals could not be told to the coordinator; the timer tries again")]
+    private partial void LogSignalFailed(Exception exception, string model, int count);
 
     /// <summary>Applies the model's current policy (hysteresis, cooldown, severity) to the book, keeping its alerts.</summary>
     private void Rebook()

@@ -38,6 +38,9 @@ public sealed class FeatureWindowGrain(
         return _window.LastIndex;
     }
 
+    public Task<Immutable<byte[]?>> GetReference() =>
+        Task.FromResult((_window.Profile is { } profile ? DriftJson.Write(profile) : null).AsImmutable());
+
     public Task<DriftEvaluation[]> GetHistory(double? windowSeconds, double? from, double? to) =>
         Task.FromResult(_window.History(windowSeconds, from, to).ToArray());
 }

@@ -68,6 +68,8 @@ internal sealed partial class AppendPipeline
         switch (entry)
         {
             case LabelsEntry:
+            case PolicyEntry:
+                // A policy may stop online learning: the next prequential batch waits for it to be applied.
                 Head = null;
                 break;
             case EventsEntry when prelearned is not null:

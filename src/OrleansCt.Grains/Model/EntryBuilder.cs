@@ -18,7 +18,7 @@ internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
     /// With an ML.NET champion in <paramref name="scorer"/>, that version answers (scoring the rows in columns) and the learner's
     /// predictions are logged beside its own.
     public (EventsEntry Entry, OnlineLearner? Prelearned) Build(
-        EventsSubmission sub, int[]? rows, OnlineLearner? head, int revision, ModelSchema schema, long lastSequence, PrequentialScorer? scorer = null)
+        EventsSubmission sub, int[]? rows, OnlineLearner? head, int revision, ModelSchema schema, long lastSequence, PrequentialScorer? scorer = null, bool learns = true)
     {
         var batch = rows is null ? sub.Batch : sub.Batch.Select(rows);
         if (!sub.Prequential)
@@ -31,8 +31,9 @@ internal sealed class EntryBuilder(string model, SnapshotFactory snapshots)
         }
 
         var before = snapshots.Create(model, revision, schema.Definition, lastSequence, head!);
-        var learner = head!.Clone();
-        var prequential = learner.PredictThenLearn(batch, schema.PredictionWidth);
+        // Under a policy that stops online learning the head only predicts, and applying the entry learns nothing.
+        var learner = learns ? head!.Clone() : null;
+        var prequential = learner?.PredictThenLearn(batch, schema.PredictionWidth) ?? head!.PredictEach(batch, schema.PredictionWidth);
         if (scorer is { Model: { } champion, Champion: var version })
         {
             var answered = champion.Score(batch);

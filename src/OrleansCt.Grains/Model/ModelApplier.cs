@@ -21,6 +21,7 @@ internal sealed class ModelApplier
         Champion = checkpoint.Champion ?? Champion.Online;
         Promotions = checkpoint.Promotions is { } promotions ? new Dictionary<long, long>(promotions) : [];
         Policy = checkpoint.Policy;
+        Learns = checkpoint.Policy?.Learns() ?? true;
         if (checkpoint.Definition is { } definition)
         {
             Schema = new ModelSchema(definition);
@@ -55,6 +56,9 @@ internal sealed class ModelApplier
     /// <summary>The policy the last policy entry set; null while none was set.</summary>
     public PolicyState? Policy { get; private set; }
 
+    /// <summary>Whether the online learner learns the labels applied: false under a policy with <c>onlineLearning: false</c> (e.g. <c>never</c>).</summary>
+    public bool Learns { get; private set; }
+
     /// <summary>
     /// Applies one entry. <paramref name="prelearned"/> is a copy of the learner that has already learned this entry's
     /// labelled rows (the prequential path made its predictions with it, starting from exactly this learner): it is
@@ -62,7 +66,7 @@ internal sealed class ModelApplier
     /// </summary>
     public void Apply(long sequence, LogEntry entry, OnlineLearner? prelearned = null)
     {
-        var learn = prelearned is null || AppliedSequence != sequence - 1;
+        var learn = Learns && (prelearned is null || AppliedSequence != sequence - 1);
         switch (entry)
         {
             case DefinitionEntry definition:
@@ -85,9 +89,10 @@ internal sealed class ModelApplier
                         }
                     }
 
-                    Learner = learn ? Learner : prelearned;
+                    Learner = learn || !Learns ? Learner : prelearned;
                 }
 
+                AnchorPolicy();
                 break;
             case LabelsEntry joined:
                 ApplyLabels(joined);
@@ -97,7 +102,8 @@ internal sealed class ModelApplier
                 break;
             case PolicyEntry policy:
                 var time = Monitor!.Buckets.MaxEventTime;
-                Policy = new PolicyState(policy.Policy, sequence, policy.By, policy.Reason, double.IsFinite(time) ? time : null);
+                Policy = new PolicyState(policy.Policy, sequence, policy.By, policy.Reason, double.IsFinite(time) ? time : null, Events);
+                Learns = Policy.Learns();
                 break;
             case PromotionEntry promotion:
                 Champion = new Champion(promotion.Version, promotion.ArtifactSha256, sequence, promotion.MoveId);
@@ -128,6 +134,15 @@ internal sealed class ModelApplier
         checkpoint.Monitor = Monitor is null ? null : MonitorStateJson.Write(Monitor.ToState());
     }
 
+    /// <summary>A policy set before any event time was seen counts its schedule in event time from the first one after it.</summary>
+    private void AnchorPolicy()
+    {
+        if (Policy is { EventTime: null } policy && Monitor!.Buckets.MaxEventTime is var time && double.IsFinite(time))
+        {
+            Policy = policy with { EventTime = time };
+        }
+    }
+
     private void ApplyLabels(LabelsEntry joined)
     {
         for (var i = 0; i < joined.Ids.Length; i++)
@@ -149,6 +164,9 @@ internal sealed class ModelApplier
     {
         Labels++;
         Monitor!.ObserveLabel(batch, row, prediction, label, delaySeconds, eventSequence);
-        Learner!.Learn(batch, row, label);
+        if (Learns)
+        {
+            Learner!.Learn(batch, row, label);
+        }
     }
 }

@@ -16,6 +16,20 @@ public sealed partial class ModelGrain
 {
     public async Task<AppendEventsResult> AppendEvents(Immutable<EventsSubmission> submission)
     {
+        var result = await AppendEventsAsync(submission);
+        await CompleteEntryAsync();
+        return result;
+    }
+
+    public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
+    {
+        var result = await AppendLabelsAsync(labels);
+        await CompleteEntryAsync();
+        return result;
+    }
+
+    private async Task<AppendEventsResult> AppendEventsAsync(Immutable<EventsSubmission> submission)
+    {
         await ThrowIfCannotWriteAsync();
         var sub = submission.Value;
         if (_applier.Schema is null)
@@ -70,7 +84,7 @@ public sealed partial class ModelGrain
         }
     }
 
-    public async Task<AppendLabelsResult> AppendLabels(Immutable<LabelBatch> labels)
+    private async Task<AppendLabelsResult> AppendLabelsAsync(Immutable<LabelBatch> labels)
     {
         await ThrowIfCannotWriteAsync();
         var batch = labels.Value;
@@ -123,7 +137,7 @@ public sealed partial class ModelGrain
         if (fresh.Count > 0)
         {
             var rows = fresh.Count == batch.Count ? null : fresh.ToArray();
-            (entry, var prelearned) = _entries.Build(sub, rows, _pipeline.Head, _pipeline.ReservedRevision, _applier.Schema!, _log.LastSequence, scorer);
+            (entry, var prelearned) = _entries.Build(sub, rows, _pipeline.Head, _pipeline.ReservedRevision, _applier.Schema!, _log.LastSequence, scorer, _applier.Learns);
 
             // Only an entry holding the whole batch answers for it when it is resent.
             appendedAt = _pipeline.Append(entry, Deduplicator.IndexHashes(hashes, rows, entry.Batch), fresh.Count == batch.Count ? fingerprint : 0, prelearned).Sequence;

@@ -12,6 +12,11 @@ public sealed partial class ModelGrain
     private void OnApplied(LogEntry entry)
     {
         PublishSnapshot(force: false);
+        if (entry is EventsEntry)
+        {
+            CheckSchedule();
+        }
+
         if (_schedule.Applied(entry))
         {
             _ = CheckpointAsync();
@@ -36,6 +41,7 @@ public sealed partial class ModelGrain
     private async Task OnCheckpointTimer(CancellationToken cancellationToken)
     {
         FeedWindows();
+        SendSignals();
         if (_schedule.Pending && !_pipeline.Broken)
         {
             await _pipeline.EnsureAppliedAsync();

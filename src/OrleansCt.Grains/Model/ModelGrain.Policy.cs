@@ -42,7 +42,10 @@ public sealed partial class ModelGrain
         await _pipeline.Append(entry, []).Durable;
         await _pipeline.EnsureAppliedAsync();
         await TryCheckpointAsync();
-        return new PolicyResult(ReadStatus.Ok, [], View(_applier.Policy!));
+        var view = View(_applier.Policy!);
+        await CompleteEntryAsync();
+        await TellPolicyChangedAsync(view.Sequence);
+        return new PolicyResult(ReadStatus.Ok, [], view);
     }
 
     public async Task<PolicyResult> GetPolicy()

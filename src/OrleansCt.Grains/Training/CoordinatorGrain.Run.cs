@@ -1,5 +1,6 @@
 using System.Globalization;
 using OrleansCt.Abstractions.Registry;
+using OrleansCt.Core.Policy;
 using OrleansCt.Core.Registry;
 using OrleansCt.Training.Artifacts;
 using OrleansCt.Training.Trainers;
@@ -36,8 +37,24 @@ public sealed partial class CoordinatorGrain
         }
 
         var read = await work.ReadAsync(Model, schema, record.View.Position, plan.Rows, cancellationToken);
+        int? chosenHoldout = null;
+        if (plan.Kind != RetrainPlan.Online && !(plan.Window is FixedWindow { Seconds: null } && read.Rows.Count > 0))
+        {
+            // A window other than the newest rows chooses among those read; the newest rows are what was read.
+            var selection = await SelectAsync(record, read, plan, schema, cancellationToken);
+            if (selection.Keep is null)
+            {
+                await DecideAsync(record.Enter(RetrainRecord.Failed, Now, $"the {selection.Choice.Kind} window found too few rows: {selection.Choice.Text}",
+                    v => v with { Error = "too few labelled rows", WindowChoice = selection.Choice }));
+                return;
+            }
+
+            (read, chosenHoldout) = (read.Select(selection.Keep), selection.Holdout);
+            record = record with { View = record.View with { WindowChoice = selection.Choice } };
+        }
+
         var rows = read.Rows;
-        var holdout = plan.Gate.HoldoutRows(rows.Count);
+        var holdout = chosenHoldout ?? plan.Gate.HoldoutRows(rows.Count);
         if (holdout == 0)
         {
             await DecideAsync(record.Enter(RetrainRecord.Failed, Now,
@@ -114,6 +131,58 @@ public sealed partial class CoordinatorGrain
             : moved.ReferenceProblem is { } problem ? $" (reference unchanged: {problem})"
             : "; drift is measured against its training window");
         await DecideAsync(Find(id)!.Enter(RetrainRecord.Promoted, Now, note, v => v with { PromotedAtSequence = move.Sequence }));
+    }
+
+    /// <summary>The policy's (or request's) window applied to the rows read: a dynamic one trains its candidates on the training thread.</summary>
+    private async Task<WindowSelection> SelectAsync(RetrainRecord record, LabelledRows read, RetrainPlan plan, Core.Schema.ModelSchema schema, CancellationToken cancellationToken)
+    {
+        var time = record.View.PositionEventTime;
+        switch (plan.Window)
+        {
+            case FixedWindow fixedWindow:
+                return TrainingWindows.Fixed(read, fixedWindow, time, plan.Gate);
+            case DynamicWindow dynamic:
+                return await work.SelectAsync($"{Model} retrain {record.View.Id} window", token => TrainingWindows.Dynamic(read, dynamic, time, plan.Gate, plan.Spec, token),
+                    _options.Timeout, cancellationToken);
+            case Core.Policy.RepresentativeWindow representative:
+                var (reference, drifted) = await DriftFlagsAsync(schema, time);
+                return TrainingWindows.Representative(read, representative, plan.Gate, reference, drifted, plan.Spec.Seed);
+            default:
+                throw new InvalidOperationException($"{plan.Window.GetType().Name} is not a window the coordinator knows");
+        }
+    }
+
+    /// <summary>
+    /// The reference the feature windows score against (their groups' features together) and the buckets they flagged: the newest
+    /// bucket of each window with a drifted feature, as the event-time interval (end − bucket, end], up to <paramref name="until"/>.
+    /// </summary>
+    private async Task<(Core.Drift.Windows.ReferenceProfile? Reference, List<(double Start, double End)> Drifted)> DriftFlagsAsync(Core.Schema.ModelSchema schema, double? until)
+    {
+        Core.Drift.Windows.ReferenceProfile? reference = null;
+        var drifted = new List<(double, double)>();
+        var bucket = schema.Definition.Monitoring.BucketSeconds;
+        foreach (var (key, _, _) in Grains.Model.FeatureGroups.Of(Model, schema))
+        {
+            var group = GrainFactory.GetGrain<Abstractions.Drift.IFeatureWindowGrain>(key);
+            if ((await group.GetReference()).Value is { } json)
+            {
+                var part = Core.Drift.Windows.DriftJson.Read<Core.Drift.Windows.ReferenceProfile>(json);
+                reference = reference is null ? part : reference with { Features = [.. reference.Features, .. part.Features] };
+            }
+
+            if (bucket is { } seconds)
+            {
+                foreach (var e in await group.GetHistory(null, null, until))
+                {
+                    if (e.WindowEnd is { } end && e.Features.Any(f => f.Drifted))
+                    {
+                        drifted.Add((end - seconds, end));
+                    }
+                }
+            }
+        }
+
+        return (reference, drifted);
     }
 
     /// <summary>The champion move this retrain made (its reason starts "retrain {id}:"), when its version is still champion.</summary>

@@ -88,6 +88,17 @@ public sealed partial class CoordinatorGrain
         }
 
         var read = await work.ReadAsync(Model, schema, record.View.Position, plan.Rows);
+        if (plan.Window is Core.Policy.RepresentativeWindow)
+        {
+            return new ReproduceResult(ReproduceStatus.Invalid,
+                [new FieldError("version", $"version {version} was trained on a representative sample, drawn against the reference and drift flags of its time, which the log alone does not hold")], null);
+        }
+
+        if (record.View.WindowChoice is not null && await SelectAsync(record, read, plan, schema, CancellationToken.None) is { Keep: { } keep })
+        {
+            read = read.Select(keep);
+        }
+
         if (read.Rows.Count <= holdout)
         {
             return new ReproduceResult(ReproduceStatus.Gone, [new FieldError("version", $"the log now holds {read.Rows.Count:N0} of the rows version {version} was trained and validated on")], null);

@@ -30,7 +30,8 @@ public sealed partial class CoordinatorGrain(
     private readonly TrainingOptions _options = options.Value;
     private readonly Dictionary<string, TaskCompletionSource<RetrainView>> _decided = [];
     private readonly Dictionary<string, TaskCompletionSource> _dueReached = [];
-    private List<RetrainRecord> _records = [];
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private CoordinatorBook _book = new();
     private Task _running = Task.CompletedTask;
     private (string Id, CancellationTokenSource Cancel)? _current;
 
@@ -40,15 +41,15 @@ public sealed partial class CoordinatorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _records = CoordinatorJson.Read(state.State.Json);
+        _book = CoordinatorJson.Read(state.State.Json);
         var interrupted = false;
-        for (var i = 0; i < _records.Count; i++)
+        for (var i = 0; i < Records.Count; i++)
         {
-            var record = _records[i];
+            var record = Records[i];
             if (record.View.State is RetrainRecord.Training or RetrainRecord.Validating)
             {
                 interrupted = true;
-                _records[i] = record.View.Attempts >= _options.MaxAttempts
+                Records[i] = record.View.Attempts >= _options.MaxAttempts
                     ? record.Enter(RetrainRecord.Failed, Now, $"the silo stopped during attempt {record.View.Attempts} of {_options.MaxAttempts}; not tried again",
                         v => v with { Error = "interrupted by silo crashes" })
                     : record.Enter(RetrainRecord.Requested, Now, $"the silo stopped during attempt {record.View.Attempts}; queued again from the same log position");
@@ -60,17 +61,18 @@ public sealed partial class CoordinatorGrain(
             await SaveAsync();
         }
 
-        foreach (var record in _records.Where(r => !r.Decided && r.Due is not null))
+        foreach (var record in Records.Where(r => !r.Decided && r.Due is not null))
         {
             // The model's wait for a retrain lives in memory: after a restart it is armed again at the same event time.
             await Owner.MarkRetrain(record.View.Id, null, record.Due);
         }
 
+        await RefreshPolicyAsync();
         StartRunning();
     }
 
     public Task<RetrainDue[]> PendingDue() =>
-        Task.FromResult<RetrainDue[]>([.. _records.Where(r => !r.Decided && r.Due is not null).Select(r => new RetrainDue(r.View.Id, r.Due!.Value))]);
+        Task.FromResult<RetrainDue[]>([.. Records.Where(r => !r.Decided && r.Due is not null).Select(r => new RetrainDue(r.View.Id, r.Due!.Value))]);
 
     public Task Resume() => GrainFactory.GetGrain<IRegistryGrain>(Model).Resume();
 
@@ -87,34 +89,13 @@ public sealed partial class CoordinatorGrain(
             return new RetrainResult(ReadStatus.Invalid, errors, null);
         }
 
-        var id = (_records.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var point = await Owner.MarkRetrain(id, _options.ModelledSeconds, null);
-        var view = new RetrainView
-        {
-            Id = id,
-            Model = Model,
-            State = RetrainRecord.Requested,
-            Trigger = trigger,
-            Reason = request.Reason,
-            By = request.By,
-            Kind = plan.Kind,
-            Trainer = RetrainPlan.Name(plan.Spec.Kind),
-            Options = plan.Spec.Options is { Count: > 0 } o ? o : null,
-            Seed = plan.Spec.Seed,
-            Rows = plan.Rows,
-            Position = point.Sequence,
-            PositionEventTime = point.EventTime,
-            RequestedAt = Now,
-            Steps = [new RetrainStepView(RetrainRecord.Requested, Now, $"{trigger}{(request.Reason is { } r ? ": " + r : "")}; reads the log up to sequence {point.Sequence}")],
-        };
-        _records.Add(new RetrainRecord(view, request, point.DueEventTime));
-        await SaveAsync();
-        StartRunning();
+        var point = await Owner.GetTriggerPoint();
+        var view = await AcceptAsync(request, plan, trigger, request.Reason, point, PolicyOf(point, schema), onDemand: true);
         return new RetrainResult(ReadStatus.Ok, [], view);
     }
 
     public async Task<RetrainListResponse?> List() =>
-        await catalog.GetAsync(Model) is null ? null : new RetrainListResponse(Model, [.. _records.Select(r => r.View)]);
+        await catalog.GetAsync(Model) is null ? null : new RetrainListResponse(Model, [.. Records.Select(r => r.View)], _book.Stale);
 
     public async Task<RetrainView?> Await(string id, TimeSpan timeout)
     {
@@ -178,7 +159,7 @@ public sealed partial class CoordinatorGrain(
     /// <summary>Runs the retrains not decided yet, oldest first, one at a time; each ends promoted, rejected or failed.</summary>
     private async Task RunQueueAsync()
     {
-        while (_records.FirstOrDefault(r => !r.Decided) is { } next)
+        while (Records.FirstOrDefault(r => !r.Decided) is { } next)
         {
             using var cancel = new CancellationTokenSource();
             _current = (next.View.Id, cancel);
@@ -201,14 +182,25 @@ public sealed partial class CoordinatorGrain(
         }
     }
 
-    private RetrainRecord? Find(string id) => _records.FirstOrDefault(r => r.View.Id == id);
+    private RetrainRecord? Find(string id) => Records.FirstOrDefault(r => r.View.Id == id);
 
-    private void Replace(RetrainRecord record) => _records[_records.FindIndex(r => r.View.Id == record.View.Id)] = record;
+    private void Replace(RetrainRecord record) => Records[Records.FindIndex(r => r.View.Id == record.View.Id)] = record;
 
+    private List<RetrainRecord> Records => _book.Records;
+
+    /// <summary>Stores the book; one write at a time (a request and the running retrain may both store while the other waits).</summary>
     private async Task SaveAsync()
     {
-        state.State.Json = CoordinatorJson.Write(_records);
-        await state.WriteStateAsync();
+        await _saving.WaitAsync();
+        try
+        {
+            state.State.Json = CoordinatorJson.Write(_book);
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _saving.Release();
+        }
     }
 
     private async Task StepAsync(RetrainRecord record)

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace OrleansCt.Grains.Training;
 
-/// <summary>The retrain records as UTF-8 JSON: readable across versions, doubles round-trip.</summary>
+/// <summary>The coordinator's book as UTF-8 JSON: readable across versions (the first build stored the records alone), doubles round-trip.</summary>
 internal static class CoordinatorJson
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -12,8 +12,12 @@ internal static class CoordinatorJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static byte[] Write(List<RetrainRecord> records) => JsonSerializer.SerializeToUtf8Bytes(records, Options);
+    public static byte[] Write(CoordinatorBook book) => JsonSerializer.SerializeToUtf8Bytes(book, Options);
 
-    public static List<RetrainRecord> Read(byte[]? json) =>
-        json is null ? [] : JsonSerializer.Deserialize<List<RetrainRecord>>(json, Options) ?? [];
+    public static CoordinatorBook Read(byte[]? json) => json switch
+    {
+        null => new CoordinatorBook(),
+        [(byte)'[', ..] => new CoordinatorBook { Records = JsonSerializer.Deserialize<List<RetrainRecord>>(json, Options) ?? [] },
+        _ => JsonSerializer.Deserialize<CoordinatorBook>(json, Options) ?? new CoordinatorBook(),
+    };
 }

@@ -28,4 +28,9 @@ public sealed record LabelledRows(
 
     /// <summary>Usable rows left out because newer ones filled the limit.</summary>
     public long Dropped => Seen - Skipped - Rows.Count;
+
+    /// <summary>The rows at <paramref name="rows"/> (increasing indices) with what was served for them: a window's choice among those read.</summary>
+    public LabelledRows Select(int[] rows) => rows.Length == Rows.Count
+        ? this
+        : this with { Rows = Rows.Select(rows), Served = Served.Select(rows), Sequences = [.. rows.Select(r => Sequences[r])], Online = Online.Select(rows) };
 }

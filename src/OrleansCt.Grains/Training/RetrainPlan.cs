@@ -1,12 +1,16 @@
 using OrleansCt.Abstractions.Models;
+using OrleansCt.Core.Policy;
 using OrleansCt.Core.Schema;
 using OrleansCt.Training.Trainers;
 using OrleansCt.Training.Validation;
 
 namespace OrleansCt.Grains.Training;
 
-/// <summary>A retrain request made concrete: the trainer spec, the kind, how many of the newest labelled rows, and the gate.</summary>
-internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, GateSpec Gate)
+/// <summary>
+/// A retrain request made concrete: the trainer spec, the kind, how many of the newest labelled rows to read, the window that chooses
+/// among them, and the gate.
+/// </summary>
+internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, GateSpec Gate, PolicyWindow Window)
 {
     public const string Scratch = "scratch";
     public const string Warm = "warm";
@@ -32,6 +36,22 @@ internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, Gate
         if (rows < 1 || rows > options.MaxRows)
         {
             errors.Add(new FieldError("rows", $"must be between 1 and {options.MaxRows:N0} labelled rows, not {rows}"));
+        }
+
+        PolicyWindow? window = new FixedWindow(rows, null);
+        if (request.Window is { } windowSpec)
+        {
+            if (request.Rows is not null)
+            {
+                errors.Add(new FieldError("rows", "give rows (the newest labelled rows) or a window, not both"));
+            }
+
+            window = PolicyValidator.ValidateWindow(windowSpec, errors);
+            rows = window is null ? rows : ReadRows(window, options);
+            if (window is FixedWindow { Rows: > 0 } or RepresentativeWindow or DynamicWindow { Unit: WindowUnit.Rows } && rows > options.MaxRows)
+            {
+                errors.Add(new FieldError("window", $"reads {rows:N0} labelled rows; a retrain reads at most {options.MaxRows:N0} (Training:MaxRows)"));
+            }
         }
 
         if (request.Seed is < 0)
@@ -67,8 +87,20 @@ internal sealed record RetrainPlan(TrainerSpec Spec, string Kind, int Rows, Gate
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : (new RetrainPlan(spec, kind, rows, gate), []);
+        return errors.Count > 0 || window is null ? (null, errors) : (new RetrainPlan(spec, kind, rows, gate, window), []);
     }
+
+    /// <summary>
+    /// The newest labelled rows a window reads before it chooses: a fixed or dynamic window its longest length in rows; one in
+    /// seconds every row up to Training:MaxRows (the times decide); a representative one five times its sample, the pool it draws from.
+    /// </summary>
+    public static int ReadRows(PolicyWindow window, TrainingOptions options) => window switch
+    {
+        FixedWindow { Rows: { } n } => n,
+        DynamicWindow { Unit: WindowUnit.Rows } d => (int)Math.Min(int.MaxValue, d.Candidates.Max()),
+        RepresentativeWindow r => (int)Math.Min(options.MaxRows, 5L * r.Rows),
+        _ => options.MaxRows,
+    };
 
     /// <summary>The trainer's name in the API: the enum's name in camelCase ("lightGbm", "fastTree", "sdca", …).</summary>
     public static string Name(TrainerKind kind) => JsonNamingPolicyCamel(kind.ToString());

@@ -12,9 +12,14 @@ internal sealed record RetrainRecord(RetrainView View, RetrainRequest Request, d
     public const string Promoted = "promoted";
     public const string Rejected = "rejected";
     public const string Failed = "failed";
+    public const string Stopped = "stopped";
 
     [System.Text.Json.Serialization.JsonIgnore]
-    public bool Decided => View.State is Promoted or Rejected or Failed;
+    public bool Decided => View.State is Promoted or Rejected or Failed or Stopped;
+
+    /// <summary>Whether it counts for the guards: every retrain accepted (a guard's stop is a record, not a retrain).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Accepted => View.State != Stopped;
 
     /// <summary>This record in <paramref name="state"/>, with the step that took it there.</summary>
     public RetrainRecord Enter(string state, DateTimeOffset at, string note, Func<RetrainView, RetrainView>? change = null)

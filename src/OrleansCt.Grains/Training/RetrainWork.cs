@@ -102,6 +102,10 @@ public sealed class RetrainWork(IEventLog log, LogCodec codec, TrainingQueue que
         return learner.ExportState();
     }
 
+    /// <summary>A window's choice made on the training thread (a dynamic window trains a model per candidate).</summary>
+    internal Task<WindowSelection> SelectAsync(string name, Func<CancellationToken, WindowSelection> select, TimeSpan timeout, CancellationToken cancellationToken) =>
+        queue.RunAsync(name, select, timeout, cancellationToken);
+
     /// <summary>Trains again exactly as a version was trained, on the training thread.</summary>
     /// <remarks>A warm version with no ML.NET parent to continue from was warm-started from the online pass over its rows, and is again.</remarks>
     internal Task<TrainedModel> TrainAgainAsync(string name, TrainingRows train, RetrainPlan plan, LoadedModel? warmFrom, TimeSpan timeout, CancellationToken cancellationToken) =>

@@ -52,7 +52,9 @@ public static class RetrainsApi
         var result = await grains.GetGrain<ICoordinatorGrain>(model).Retrain(body, "demand");
         return result.Status switch
         {
-            ReadStatus.Ok => new Located(Results.Json(result.Retrain, Json.Options, statusCode: 202), $"/v1/models/{model}/retrains/{result.Retrain!.Id}"),
+            // The policy's budget stopped it (on-demand retrains skip the cooldown and the minimum of new labels, not the budget): 429,
+            // with the record of the stop, its guard and numbers.
+            ReadStatus.Ok => new Located(Results.Json(result.Retrain, Json.Options, statusCode: result.Retrain!.State == "stopped" ? 429 : 202), $"/v1/models/{model}/retrains/{result.Retrain.Id}"),
             ReadStatus.NotFound => Problems.NotFound(model),
             _ => Problems.Invalid(result.Errors),
         };

@@ -105,6 +105,14 @@ public sealed class TrainingRows
         return new TrainingRows(Schema, Cut(Ids), Cut(Times), [.. NumericColumns.Select(Cut)], [.. CategoricalColumns.Select(Cut)], Cut(LabelValues));
     }
 
+    /// <summary>The rows at <paramref name="rows"/> (indices in increasing order), e.g. a sample of them.</summary>
+    public TrainingRows Select(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        T[] Pick<T>(IReadOnlyList<T> values) => [.. rows.Select(r => values[r])];
+        return new TrainingRows(Schema, Pick(Ids), Pick(Times), [.. NumericColumns.Select(Pick)], [.. CategoricalColumns.Select(Pick)], Pick(LabelValues));
+    }
+
     /// <summary>The rows as an event batch with their labels, e.g. to score a held-out set.</summary>
     public EventBatch ToBatch() => new()
     {

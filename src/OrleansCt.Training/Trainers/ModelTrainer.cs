@@ -14,6 +14,9 @@ namespace OrleansCt.Training.Trainers;
 public static class ModelTrainer
 {
     /// <summary>The informational version of the Microsoft.ML assembly, recorded with every version.</summary>
+    /// <summary>The passes <paramref name="spec"/> fixes (boosting rounds, epochs), or null when the trainer decides: what a policy's budget is charged per row.</summary>
+    public static int? PlannedPasses(TrainerSpec spec, ModelTask task) => TrainerCatalog.Plan(new MLContext(seed: 0), spec, task).Passes;
+
     public static string MlNetVersion { get; } =
         typeof(MLContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 

@@ -41,10 +41,13 @@ public sealed class BuiltInPoliciesTests
     }
 
     [Fact]
-    public void Never_has_no_trigger_and_no_online_learning()
+    public void Never_trains_once_and_has_no_other_trigger_and_no_online_learning()
     {
-        Assert.False(BuiltInPolicies.Never.Triggers.Any);
+        Assert.Equal(PolicyTriggers.None with { Once = true }, BuiltInPolicies.Never.Triggers);
         Assert.False(BuiltInPolicies.Never.OnlineLearning);
+
+        // Its one training replaces the online learner whatever it scores: no metric's difference reaches its maxWorsening.
+        Assert.Equal(1e12, BuiltInPolicies.Never.Gate.MaxWorsening);
     }
 
     [Fact]

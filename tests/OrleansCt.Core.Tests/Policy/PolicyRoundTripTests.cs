@@ -44,7 +44,7 @@ public sealed class PolicyRoundTripTests
         var written = PolicySpecs.Write(Valid(PolicySpecs.Read(EveryField)).ToSpec());
 
         Assert.Equal(
-            """{"triggers":{"periodic":{"events":100000,"eventSeconds":604800,"wallSeconds":86400},"alerts":[{"kind":"drift","severity":"critical","minFeatures":3},{"kind":"performance","severity":"warning"},{"kind":"schemaChange","severity":"warning"}],"configChange":true},"guards":{"cooldownSeconds":43200.5,"budgetRowPassesPerDay":10000000,"minNewLabels":0},"window":{"kind":"dynamic","candidates":[8000,40000],"unit":"rows","holdoutRows":2000},"retrain":{"kind":"warm","trainer":"lbfgs","options":{"historySize":20,"l2Regularization":0.1},"seed":42},"gate":{"metric":"auc","floor":0.7,"maxRelativeWorsening":0.02,"holdoutFraction":0.25},"onlineLearning":true}""",
+            """{"triggers":{"periodic":{"events":100000,"eventSeconds":604800,"wallSeconds":86400},"alerts":[{"kind":"drift","severity":"critical","minFeatures":3},{"kind":"performance","severity":"warning"},{"kind":"schemaChange","severity":"warning"}],"configChange":true,"once":false},"guards":{"cooldownSeconds":43200.5,"budgetRowPassesPerDay":10000000,"minNewLabels":0},"window":{"kind":"dynamic","candidates":[8000,40000],"unit":"rows","holdoutRows":2000},"retrain":{"kind":"warm","trainer":"lbfgs","options":{"historySize":20,"l2Regularization":0.1},"seed":42},"gate":{"metric":"auc","floor":0.7,"maxRelativeWorsening":0.02,"holdoutFraction":0.25},"onlineLearning":true}""",
             written);
     }
 
@@ -54,7 +54,7 @@ public sealed class PolicyRoundTripTests
         var written = PolicySpecs.Write(Valid(new PolicySpec { Use = "never" }).ToSpec());
 
         Assert.Equal(
-            """{"triggers":{"alerts":[],"configChange":false},"guards":{"cooldownSeconds":259200,"budgetRowPassesPerDay":50000000,"minNewLabels":1000},"window":{"kind":"fixed","rows":50000},"retrain":{"kind":"scratch","trainer":"lightGbm","seed":0},"gate":{"maxWorsening":0},"onlineLearning":false}""",
+            """{"triggers":{"alerts":[],"configChange":false,"once":true},"guards":{"cooldownSeconds":259200,"budgetRowPassesPerDay":50000000,"minNewLabels":1000},"window":{"kind":"fixed","rows":50000},"retrain":{"kind":"scratch","trainer":"lightGbm","seed":0},"gate":{"maxWorsening":1000000000000},"onlineLearning":false}""",
             written);
     }
 

@@ -16,16 +16,16 @@ public sealed class CoordinatorJsonTests
     {
         var full = Full();
         var sparse = Sparse();
-        var json = CoordinatorJson.Write([full, sparse]);
+        var json = CoordinatorJson.Write(new CoordinatorBook { Records = [full, sparse] });
 
         var read = CoordinatorJson.Read(json);
 
-        Assert.Equal(2, read.Count);
+        Assert.Equal(2, read.Records.Count);
         // Written again, the read records give the same bytes: nothing lost or changed on the way.
         Assert.Equal(Encoding.UTF8.GetString(json), Encoding.UTF8.GetString(CoordinatorJson.Write(read)));
 
-        var (view, request) = (read[0].View, read[0].Request);
-        Assert.Equal(Bits(Math.PI * 1e6), Bits(read[0].Due!.Value));
+        var (view, request) = (read.Records[0].View, read.Records[0].Request);
+        Assert.Equal(Bits(Math.PI * 1e6), Bits(read.Records[0].Due!.Value));
         Assert.Equal(("3", "elec", "promoted", "request", "why", "me", "scratch", "lightGbm", 7, 40_000),
             (view.Id, view.Model, view.State, view.Trigger, view.Reason, view.By, view.Kind, view.Trainer, view.Seed, view.Rows));
         Assert.Equal(Bits(Third), Bits(view.Options!["learningRate"]));
@@ -58,7 +58,7 @@ public sealed class CoordinatorJsonTests
         }, request.Gate);
 
         // The sparse record: its nulls come back null.
-        var second = read[1];
+        var second = read.Records[1];
         Assert.Null(second.Due);
         Assert.Equal(("4", "requested", 0), (second.View.Id, second.View.State, second.View.Attempts));
         Assert.True(second.View is { Reason: null, By: null, Options: null, PositionEventTime: null, Window: null, HoldoutRows: null, Cost: null, Candidate: null, Champion: null, Decision: null, PromotedAtSequence: null, Error: null });
@@ -68,8 +68,8 @@ public sealed class CoordinatorJsonTests
     [Fact]
     public void Nulls_are_left_out_and_names_are_camel_case()
     {
-        var json = CoordinatorJson.Write([Sparse()]);
-        var record = JsonDocument.Parse(json).RootElement[0];
+        var json = CoordinatorJson.Write(new CoordinatorBook { Records = [Sparse()] });
+        var record = JsonDocument.Parse(json).RootElement.GetProperty("records")[0];
 
         // No "due" (null); the record's derived "decided" may be written, and is not read back.
         Assert.Equal(["view", "request"], record.EnumerateObject().Select(p => p.Name).Where(n => n != "decided"));
@@ -82,9 +82,44 @@ public sealed class CoordinatorJsonTests
     [Fact]
     public void Nothing_stored_reads_as_no_records()
     {
-        Assert.Empty(CoordinatorJson.Read(null));
-        Assert.Empty(CoordinatorJson.Read(CoordinatorJson.Write([])));
+        Assert.Empty(CoordinatorJson.Read(null).Records);
+        Assert.Empty(CoordinatorJson.Read(CoordinatorJson.Write(new CoordinatorBook())).Records);
     }
+
+    [Fact]
+    public void The_first_builds_records_alone_read_as_a_book_with_no_marks()
+    {
+        // The first build stored the records as a bare array; that is the "records" member of today's book.
+        var array = JsonDocument.Parse(CoordinatorJson.Write(new CoordinatorBook { Records = [Full(), Sparse()] })).RootElement.GetProperty("records").GetRawText();
+
+        var read = CoordinatorJson.Read(Encoding.UTF8.GetBytes(array));
+
+        Assert.Equal(["3", "4"], read.Records.Select(r => r.View.Id));
+        Assert.Empty(read.Marks);
+        Assert.Null(read.NextWall);
+    }
+
+    [Fact]
+    public void Signal_marks_ignore_what_was_seen_and_take_what_is_newer()
+    {
+        var book = new CoordinatorBook();
+        var opened = Signal("drift:a:1/opened", 10);
+        book.See(opened);
+
+        Assert.False(book.IsNew(opened));
+        Assert.True(book.IsNew(Signal("drift:b:1/opened", 10)));
+        Assert.False(book.IsNew(Signal("drift:b:1/opened", 9)));
+        Assert.True(book.IsNew(Signal("drift:a:1/escalated", 11)));
+        // Another source keeps its own mark.
+        Assert.True(book.IsNew(Signal("events:3:1", 5) with { Source = "schedule" }));
+
+        var read = CoordinatorJson.Read(CoordinatorJson.Write(book));
+        Assert.False(read.IsNew(opened));
+        Assert.True(read.IsNew(Signal("drift:b:1/opened", 10)));
+    }
+
+    private static Abstractions.Training.TriggerSignal Signal(string key, long sequence) =>
+        new(key, "alert", "drift", "a", AlertSeverity.Critical, "opened", sequence, 100, 1, 1);
 
     private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
 
