@@ -152,6 +152,63 @@ public sealed class PolicyTriggerTests
         Assert.Single((await (await http.GetAsync($"v1/models/{Model}/retrains")).Read<RetrainListResponse>()).Retrains);
     }
 
+    [Fact]
+    public async Task A_schedule_in_event_time_counts_from_the_policys_entry()
+    {
+        await using var silo = await TestSilo.StartAsync("policy-event-time", new Dictionary<string, string?> { ["OrleansCt:Training:ModelledSeconds"] = "3600" });
+        var http = silo.Http;
+        (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
+        await Elec2Stream.SendAsync(http, Model, 0, 100, batchSize: 50);
+        (await http.PutRaw($"v1/models/{Model}/policy?by=test", """
+            {"triggers": {"periodic": {"eventSeconds": 432000}}, "guards": {"cooldownSeconds": 0, "minNewLabels": 0},
+             "window": {"kind": "fixed", "rows": 300}, "gate": {"maxWorsening": 1}}
+            """)).EnsureSuccessStatusCode();
+
+        // Row i is at i × 1,800 s: the policy is set at row 99's time (178,200 s); every 432,000 s (240 rows) after it the schedule
+        // comes due — at rows 339 and 579, which batches of 20 reach in the batches that end at rows 339 and 579.
+        await Elec2Stream.SendAsync(http, Model, 100, 700, batchSize: 20);
+        var retrains = (await (await http.GetAsync($"v1/models/{Model}/retrains")).Read<RetrainListResponse>()).Retrains;
+
+        Assert.Equal(["periodic", "periodic"], retrains.Select(r => r.Trigger));
+        Assert.Equal([339 * 1800.0, 579 * 1800.0], retrains.Select(r => r.PositionEventTime!.Value));
+        Assert.All(retrains, r => Assert.Contains("432000 s of event time passed", r.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task New_options_mark_the_champion_stale_and_a_config_change_trigger_retrains_it()
+    {
+        await using var silo = await TestSilo.StartAsync("policy-config");
+        var http = silo.Http;
+        (await http.PutRaw($"v1/models/{Model}", Definitions.Elec2)).EnsureSuccessStatusCode();
+        await Elec2Stream.SendAsync(http, Model, 0, 600);
+        var first = await http.PostRaw($"v1/models/{Model}/retrain", """{"trainer": "lightGbm", "options": {"numberOfIterations": 20}, "gate": {"maxWorsening": 1}}""");
+        Assert.Equal("promoted", (await (await http.GetAsync($"v1/models/{Model}/retrains/{(await first.Read<RetrainView>()).Id}?wait=120")).Read<RetrainView>()).State);
+
+        // The same trainer and options as the champion's: not stale, nothing fires.
+        (await http.PutRaw($"v1/models/{Model}/policy?by=test", """
+            {"triggers": {"configChange": true}, "retrain": {"trainer": "lightGbm", "options": {"numberOfIterations": 20}}, "gate": {"maxWorsening": 1}}
+            """)).EnsureSuccessStatusCode();
+        var list = await (await http.GetAsync($"v1/models/{Model}/retrains")).Read<RetrainListResponse>();
+        Assert.Null(list.Stale);
+        Assert.Single(list.Retrains);
+
+        // New options: stale, and the configChange trigger retrains it at once (a person's decision: no cooldown, no minimum).
+        (await http.PutRaw($"v1/models/{Model}/policy?by=test", """
+            {"triggers": {"configChange": true}, "retrain": {"trainer": "lightGbm", "options": {"numberOfIterations": 40}}, "gate": {"maxWorsening": 1}}
+            """)).EnsureSuccessStatusCode();
+        list = await (await http.GetAsync($"v1/models/{Model}/retrains")).Read<RetrainListResponse>();
+        Assert.Equal("version 2 was trained with options {numberOfIterations: 20}; the policy now sets {numberOfIterations: 40}", list.Stale);
+        var second = await (await http.GetAsync($"v1/models/{Model}/retrains/2?wait=120")).Read<RetrainView>();
+        Assert.Equal(("configChange", "promoted", 40.0), (second.Trigger, second.State, second.Options!["numberOfIterations"]));
+        Assert.Equal(list.Stale, second.Reason);
+
+        // Once its candidate is champion, nothing is stale any more.
+        (await http.PutRaw($"v1/models/{Model}/policy?by=test", """
+            {"triggers": {"configChange": true}, "retrain": {"trainer": "lightGbm", "options": {"numberOfIterations": 40}}, "gate": {"maxWorsening": 1}}
+            """)).EnsureSuccessStatusCode();
+        Assert.Null((await (await http.GetAsync($"v1/models/{Model}/retrains")).Read<RetrainListResponse>()).Stale);
+    }
+
     private static TriggerSignal Signal(string key, long sequence, int critical) =>
         new(key, TriggerSignal.Alert, "drift", key.Split(':')[1], AlertSeverity.Critical, "opened", sequence, 1_000, critical, critical);
 }
