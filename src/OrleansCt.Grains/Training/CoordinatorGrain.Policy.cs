@@ -169,11 +169,13 @@ public sealed partial class CoordinatorGrain : IRemindable
     {
         if (policy.Triggers.Periodic?.WallSeconds is not { } seconds)
         {
-            _book.NextWall = null;
-            if (_wallPeriod is not null && await this.GetReminder(WallReminder) is { } reminder)
+            // A durable reminder (Redis) outlives the activation that registered it: dropped when a schedule was armed before.
+            if ((_wallPeriod is not null || _book.NextWall is not null) && await this.GetReminder(WallReminder) is { } reminder)
             {
                 await this.UnregisterReminder(reminder);
             }
+
+            _book.NextWall = null;
 
             _wallPeriod = null;
             return;
