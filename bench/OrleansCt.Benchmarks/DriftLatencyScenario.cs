@@ -128,8 +128,8 @@ public static class DriftLatencyScenario
     /// <summary>One repetition on a fresh model; null (with what was seen printed) when no alert appeared or a drift alert was open before the drift.</summary>
     private static async Task<Repetition?> MeasureAsync(HttpClient http, string model, int rep, double phase, double warmup, TimeSpan timeout)
     {
-        await SendAsync(http, HttpMethod.Put, $"v1/models/{model}", Definition(), "application/json");
-        await SendAsync(http, HttpMethod.Post, $"v1/models/{model}/reference", ReferenceCsv(new Random(42 + rep)), "text/csv");
+        await ApiCalls.SendAsync(http, HttpMethod.Put, $"v1/models/{model}", Definition(), "application/json");
+        await ApiCalls.SendAsync(http, HttpMethod.Post, $"v1/models/{model}/reference", ReferenceCsv(new Random(42 + rep)), "text/csv");
 
         var clock = Stopwatch.StartNew();
         using var stop = new CancellationTokenSource();
@@ -142,7 +142,7 @@ public static class DriftLatencyScenario
 
             // Before the drift: no drift alert, and windows are complete and scored (GET drift flushes the outbox; only here).
             var before = await DriftAlertsAsync(http, model);
-            using var drift = await GetJsonAsync(http, $"v1/models/{model}/drift");
+            using var drift = await ApiCalls.GetJsonAsync(http, $"v1/models/{model}/drift");
             var points = drift.RootElement.GetProperty("points");
             var scores = points.EnumerateArray().Select(p => p.GetProperty("features").EnumerateArray().First(f => f.GetProperty("name").GetString() == DriftedName)).ToArray();
             var maxScore = points.EnumerateArray().SelectMany(p => p.GetProperty("features").EnumerateArray()).Select(f => f.GetProperty("score").GetDouble()).DefaultIfEmpty(double.NaN).Max();
@@ -175,8 +175,8 @@ public static class DriftLatencyScenario
                 await feeding;
                 Console.WriteLine($"  rep {rep + 1}: no drift alert on {DriftedName} after t0 within {timeout.TotalSeconds:0} s ({polls} polls, {feeder.Batches} batches, "
                     + $"POST failures {feeder.Failures}{(feeder.LastFailure is { } f ? $": {f}" : "")})");
-                Console.WriteLine($"    GET alerts: {Trim(await GetTextAsync(http, $"v1/models/{model}/alerts"))}");
-                using var late = await GetJsonAsync(http, $"v1/models/{model}/drift");
+                Console.WriteLine($"    GET alerts: {Trim(await ApiCalls.GetTextAsync(http, $"v1/models/{model}/alerts"))}");
+                using var late = await ApiCalls.GetJsonAsync(http, $"v1/models/{model}/drift");
                 var last = late.RootElement.GetProperty("points").EnumerateArray().LastOrDefault();
                 Console.WriteLine($"    GET drift (after stopping): {late.RootElement.GetProperty("points").GetArrayLength()} points; last: {(last.ValueKind == JsonValueKind.Undefined ? "none" : Trim(last.GetRawText()))}");
                 return null;
@@ -241,28 +241,8 @@ public static class DriftLatencyScenario
 
     private static async Task<List<string>> DriftAlertsAsync(HttpClient http, string model)
     {
-        using var alerts = await GetJsonAsync(http, $"v1/models/{model}/alerts");
+        using var alerts = await ApiCalls.GetJsonAsync(http, $"v1/models/{model}/alerts");
         return [.. alerts.RootElement.EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "drift").Select(a => a.GetRawText())];
-    }
-
-    private static async Task<JsonDocument> GetJsonAsync(HttpClient http, string url) => JsonDocument.Parse(await GetTextAsync(http, url));
-
-    private static async Task<string> GetTextAsync(HttpClient http, string url)
-    {
-        using var response = await http.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"GET {url}: {(int)response.StatusCode} {body}");
-    }
-
-    private static async Task SendAsync(HttpClient http, HttpMethod method, string url, string body, string contentType)
-    {
-        using var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{method} {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        }
     }
 
     private static double UnixNow() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;

@@ -17,6 +17,7 @@ return scenario switch
     "micro" => MicroScenario.Run(args),
     "training" => TrainingScenario.Run(args),
     "champions" => await ChampionsScenario.RunAsync(args),
+    "falsealarms" => await FalseAlarmScenario.RunAsync(args),
     "learner-pins" => LearnerPinsCommand.Run(args),
     _ => Usage(),
 };
@@ -25,7 +26,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: dotnet run -c Release --project bench/OrleansCt.Benchmarks -- <scenario> [--short] [--json]
-        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, drift, micro, training, champions
+        scenarios: core, storage, sklearn, memory, silo, http, latency, models, scaling, detectors, drift, micro, training, champions, falsealarms
         tool: learner-pins --write PATH (the learner's bit pins for LearnerBitPinTests; only for an intended change of behaviour)
         """);
     return 2;

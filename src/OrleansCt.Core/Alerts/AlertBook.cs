@@ -3,7 +3,8 @@ namespace OrleansCt.Core.Alerts;
 /// <summary>
 /// Turns a stream of <see cref="AlertObservation"/>s into alerts a person can act on: one active alert per key at
 /// most, opened when a score crosses its threshold, resolved after <see cref="AlertPolicy.ResolveAfter"/> clear
-/// evaluations past a hysteresis band, then a cooldown before the key may alert again. Reads no clock: every time is
+/// evaluations past a hysteresis band, then a cooldown (the policy's, or the observation's <see cref="AlertObservation.MinCooldown"/>
+/// if longer) before the key may alert again. Reads no clock: every time is
 /// given, so a replay of the same observations and actions gives the same alerts, ids included.
 /// </summary>
 public sealed partial class AlertBook
@@ -57,7 +58,7 @@ public sealed partial class AlertBook
             return [];
         }
 
-        if (track.LastResolvedAt is { } resolvedAt && o.EvaluatedAt < resolvedAt + Policy.CooldownSeconds)
+        if (track.LastResolvedAt is { } resolvedAt && o.EvaluatedAt < resolvedAt + Math.Max(Policy.CooldownSeconds, o.MinCooldown))
         {
             _keys[(o.Kind, o.Subject)] = track with { Suppressed = track.Suppressed + 1 };
             return [];

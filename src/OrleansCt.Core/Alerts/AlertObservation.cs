@@ -15,6 +15,8 @@ namespace OrleansCt.Core.Alerts;
 /// <param name="WindowEnd">End of the evaluated window; null for windows counted in events.</param>
 /// <param name="Sequence">The log sequence of the entry that completed the evaluation.</param>
 /// <param name="EvaluatedAt">When the evaluation happened, in seconds; cooldowns are measured on this clock.</param>
+/// <param name="MinCooldown">The least cooldown after the key's alert resolves, on the <paramref name="EvaluatedAt"/> clock, whatever the policy's:
+/// a sliding window's length, so that a new alert is judged on rows the window that resolved the last one did not hold. 0: the policy's.</param>
 public sealed record AlertObservation(
     string Kind,
     string Subject,
@@ -25,7 +27,8 @@ public sealed record AlertObservation(
     double? WindowStart,
     double? WindowEnd,
     long Sequence,
-    double EvaluatedAt)
+    double EvaluatedAt,
+    double MinCooldown = 0)
 {
     /// <summary>Whether the score is on the alerting side: below the threshold when <see cref="AlertsBelow"/>, else at or above it.</summary>
     public bool IsBad() => AlertsBelow ? Score < Threshold : Score >= Threshold;
@@ -44,6 +47,10 @@ public sealed record AlertObservation(
         else if (!(double.IsFinite(Threshold) && Threshold >= 0) || !double.IsFinite(EvaluatedAt))
         {
             problem = $"Threshold {Threshold} must be finite and not negative, and EvaluatedAt {EvaluatedAt} finite";
+        }
+        else if (!(double.IsFinite(MinCooldown) && MinCooldown >= 0))
+        {
+            problem = $"MinCooldown {MinCooldown} must be finite and not negative";
         }
 
         if (problem is not null)

@@ -64,6 +64,27 @@ public sealed class AlertBookResolveTests
     }
 
     [Fact]
+    public void An_observations_longer_cooldown_holds_the_key_past_the_policys()
+    {
+        var book = new AlertBook();
+        book.FeedPsi(0, 0.3, 0.1, 0.1, 0.1);
+
+        // Resolved at 4 h; the observations ask for a day (a one-day drift window), longer than the policy's hour: 5 h and 27.5 h
+        // are within it, 28 h = 4 h + 24 h is not.
+        var daily = (int n, double at) => Psi(n, 0.3) with { Sequence = 40 + n, EvaluatedAt = at * Hour, MinCooldown = 24 * Hour };
+        Assert.Empty(book.Observe(daily(4, 5)));
+        Assert.Empty(book.Observe(daily(5, 27.5)));
+        Assert.Equal(2, book.Key("drift", "vicprice")!.Suppressed);
+        var opened = Assert.Single(book.Observe(daily(6, 28)));
+        Assert.Equal(("drift:vicprice:2", 28 * Hour), (opened.Alert.Id, opened.Alert.OpenedAt));
+
+        // A shorter one than the policy's changes nothing: the policy's hour still holds.
+        var other = new AlertBook();
+        other.FeedPsi(0, 0.3, 0.1, 0.1, 0.1);
+        Assert.Empty(other.Observe(Psi(3, 0.3) with { Sequence = 35, EvaluatedAt = 4.5 * Hour, MinCooldown = 60 }));
+    }
+
+    [Fact]
     public void Clear_scores_during_cooldown_are_not_suppressions()
     {
         var book = new AlertBook();

@@ -37,7 +37,7 @@ public sealed class AlertDeliveryTests
 
         var alert = (await (await http.GetAsync("v1/models/toy/alerts?state=open")).ReadJson()).EnumerateArray().Single(a => a.GetProperty("subject").GetString() == "x");
         Assert.Equal("drift", alert.GetProperty("kind").GetString());
-        Assert.Equal("ksP", alert.GetProperty("statistic").GetString());
+        Assert.Equal("ksD", alert.GetProperty("statistic").GetString());
         var id = alert.GetProperty("id").GetString()!;
 
         // x's shift also breaks the joint distribution (a multivariate alert): each alert has its own webhook series.

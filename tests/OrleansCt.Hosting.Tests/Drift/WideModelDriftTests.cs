@@ -38,7 +38,8 @@ public sealed class WideModelDriftTests
         var scored = point.GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(Names, scored.Select(f => f.GetProperty("name").GetString()));
         var f33 = scored[33];
-        Assert.Equal(("ksP", true), (f33.GetProperty("statistic").GetString(), f33.GetProperty("drifted").GetBoolean()));
+        // 200 reference rows: the automatic KS test, judged by D against the fixed reference's band.
+        Assert.Equal(("ksD", true), (f33.GetProperty("statistic").GetString(), f33.GetProperty("drifted").GetBoolean()));
         Assert.Equal(1.0, f33.GetProperty("scores").GetProperty("ksD").GetDouble(), 12);
         Assert.Equal([33], scored.Select((f, k) => (f, k)).Where(p => p.f.GetProperty("drifted").GetBoolean()).Select(p => p.k));
         Assert.Equal(1.0 / Features, point.GetProperty("driftedShare").GetDouble(), 12);
@@ -50,7 +51,7 @@ public sealed class WideModelDriftTests
 
         var alerts = (await (await http.GetAsync("v1/models/wide/alerts")).ReadJson()).EnumerateArray().Where(a => a.GetProperty("kind").GetString() == "drift").ToList();
         var alert = Assert.Single(alerts);
-        Assert.Equal(("f33", "ksP", "open"), (alert.GetProperty("subject").GetString(), alert.GetProperty("statistic").GetString(), alert.GetProperty("state").GetString()));
+        Assert.Equal(("f33", "ksD", "open"), (alert.GetProperty("subject").GetString(), alert.GetProperty("statistic").GetString(), alert.GetProperty("state").GetString()));
     }
 
     private static string Events(int fromHour, int toHour, double shift)

@@ -17,7 +17,10 @@ public static class DriftThresholds
 
     public const double WassersteinNormed = 0.1;
 
-    /// <summary>Significance level of the KS and chi-square tests when the rule chooses them.</summary>
+    /// <summary>
+    /// Significance level of the KS and chi-square tests: as written when a setting names <c>ksP</c> or <c>chi2P</c>; when the
+    /// rule chooses them, the model's α per window, split over its features for the fixed-reference band (<see cref="ReferenceBand"/>).
+    /// </summary>
     public const double PValue = 0.05;
 
     /// <summary>References of at most this many rows get a p-value test; larger ones a distance.</summary>

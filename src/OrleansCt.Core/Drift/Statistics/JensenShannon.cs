@@ -12,6 +12,19 @@ public static class JensenShannon
     /// <summary>The distance in natural log (what Evidently prints): <see cref="Distance"/>·sqrt(ln 2).</summary>
     public static double NaturalDistance(IReadOnlyList<double> p, IReadOnlyList<double> q) => Math.Sqrt(NaturalDivergence(p, q));
 
+    /// <summary>
+    /// The JS distance two samples of one distribution exceed with probability about α: for near-equal shares the divergence in
+    /// nats is χ²/(8·en) (χ² the two-sample statistic, en = n₁n₂/(n₁ + n₂)), so √(χ²_dof(α) / (8·ln 2·en)) in base 2. The
+    /// approximation is rough for small samples: at α = 5 % it was exceeded 5–7 % of the time at 300 against 1,440 rows on ten
+    /// bins, about 9 % at 40 against 120 (StationaryVerdictRateTests; a numpy simulation).
+    /// </summary>
+    public static double NoiseFloor(long rows1, long rows2, int dof, double alpha)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows1, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows2, 1);
+        return Math.Sqrt(ReferenceBand.ChiSquareQuantile(dof, alpha) * ((1.0 / rows1) + (1.0 / rows2)) / (8 * Math.Log(2)));
+    }
+
     private static double NaturalDivergence(IReadOnlyList<double> p, IReadOnlyList<double> q)
     {
         ShareVectors.Check(p, q);

@@ -63,6 +63,32 @@ public static class KolmogorovDistribution
         return Math.Max(0, 1 - DurbinCdf((int)n, x));
     }
 
+    /// <summary>
+    /// Kolmogorov's limiting distribution: P(√n·D_n ≥ λ) as n → ∞, Q(λ) = 2 Σ_{k ≥ 1} (−1)^(k−1) e^(−2k²λ²) (scipy.special.kolmogorov);
+    /// 1 below λ = 0.2, where the series converges too slowly and Q differs from 1 by less than 1e-20.
+    /// </summary>
+    public static double Limit(double lambda)
+    {
+        var lambda2 = lambda * lambda;
+        if (lambda2 < 0.04)
+        {
+            return 1;
+        }
+
+        var sum = 0.0;
+        for (var k = 1; k <= 100; k++)
+        {
+            var term = Math.Exp(-2 * k * k * lambda2);
+            sum += (k % 2 == 1 ? 2 : -2) * term;
+            if (term < 1e-17)
+            {
+                break;
+            }
+        }
+
+        return Math.Clamp(sum, 0, 1);
+    }
+
     /// <summary>P(D⁺_n ≥ x), exact (Birnbaum and Tingey 1951): x Σ_{j ≤ n(1−x)} C(n, j) (1 − x − j/n)^(n−j) (x + j/n)^(j−1).</summary>
     public static double OneSidedSurvival(int n, double x)
     {

@@ -3,7 +3,7 @@ using OrleansCt.Core.Sketches;
 namespace OrleansCt.Core.Drift.Windows;
 
 /// <summary>
-/// KS D and W1 of a window known by its counts on the reference's bins. Inside each bin the window is taken to have
+/// W1 of a window known by its counts on the reference's bins. Inside each bin the window is taken to have
 /// the reference's shape (the reference's fine sketch), scaled to the window's share of the bin; mass below or above
 /// everything the reference saw is placed where the window's own sketch puts it. So the estimate is exact whenever the
 /// window differs from the reference only in how much mass each bin holds, and it does not inherit the error of a
@@ -11,7 +11,7 @@ namespace OrleansCt.Core.Drift.Windows;
 /// </summary>
 public static class BinnedCdf
 {
-    public static (double D, double W1) Compare(SketchCdf reference, NumericHistogram bins, FixedHistogram window, SketchCdf? windowSketch)
+    public static double W1(SketchCdf reference, NumericHistogram bins, FixedHistogram window, SketchCdf? windowSketch)
     {
         var edges = bins.Edges;
         var shares = window.Shares();
@@ -30,18 +30,13 @@ public static class BinnedCdf
         }
 
         var grid = points.ToArray();
-        var (d, area) = (0.0, 0.0);
-        for (var k = 0; k < grid.Length; k++)
+        var area = 0.0;
+        for (var k = 0; k + 1 < grid.Length; k++)
         {
-            var gap = Math.Abs(reference.At(grid[k]) - Window(grid[k], reference, edges, shares, windowSketch));
-            d = Math.Max(d, gap);
-            if (k + 1 < grid.Length)
-            {
-                area += gap * (grid[k + 1] - grid[k]);
-            }
+            area += Math.Abs(reference.At(grid[k]) - Window(grid[k], reference, edges, shares, windowSketch)) * (grid[k + 1] - grid[k]);
         }
 
-        return (d, area);
+        return area;
     }
 
     /// <summary>The window's CDF at x: whole bins below x, the reference-shaped part of x's bin, the sketch's part of the tails.</summary>

@@ -87,7 +87,7 @@ public static class ChunkThresholds
                 var mean = scores.Average();
                 var std = Math.Sqrt(scores.Sum(v => (v - mean) * (v - mean)) / scores.Count);
                 var k = ReferenceThreshold.StandardDeviations;
-                features[f] = column with { ChunkThreshold = shape.AlertsBelow ? Math.Max(0, mean - (k * std)) : mean + (k * std) };
+                features[f] = column with { ChunkThreshold = shape.AlertsBelow ? Math.Max(0, mean - (k * std)) : mean + (k * std), ChunkStatistic = shape.Statistic };
             }
         }
 

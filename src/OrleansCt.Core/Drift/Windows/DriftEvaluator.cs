@@ -17,7 +17,8 @@ public static class DriftEvaluator
     /// Scores the buckets of <paramref name="window"/> (oldest first, all on the reference's bins); null when it is empty.
     /// Training/serving skew compares the features served in the window with those of the rows the champion learned from in
     /// <paramref name="training"/>, its training window: the kept buckets before the window (the online champion learns from
-    /// every joined label, so what it learned before serving the window is what shaped the weights that served it).
+    /// every joined label, so what it learned before serving the window is what shaped the weights that served it); its JS
+    /// threshold is raised to the two samples' noise floor at the feature's α where that is higher.
     /// </summary>
     public static DriftEvaluation? Evaluate(ReferenceProfile reference, IReadOnlyList<BucketSummary> window, DriftSpec spec, IReadOnlyList<BucketSummary>? training = null)
     {
@@ -28,12 +29,13 @@ public static class DriftEvaluator
 
         var features = new List<ColumnDrift>();
         var skew = new List<ColumnDrift>();
+        var alpha = ReferenceBand.FeatureAlpha(reference.FeatureCount);
         for (var f = 0; f < reference.Features.Length; f++)
         {
             var column = reference.Features[f];
             var served = MergeHistograms(window.Select(b => b.Features[f].Histogram));
             var setting = spec.Features?.GetValueOrDefault(column.Name);
-            if (Score(column, served, MergeSketches(window.Select(b => b.Features[f].Sketch)), setting, spec.ReferenceChunkThresholds) is { } drift)
+            if (Score(column, served, MergeSketches(window.Select(b => b.Features[f].Sketch)), setting, spec.ReferenceChunkThresholds, alpha, reference.SketchedCounts) is { } drift)
             {
                 features.Add(drift);
             }
@@ -45,7 +47,11 @@ public static class DriftEvaluator
                 var q = trained.Shares();
                 var js = JensenShannon.Distance(p, q);
                 var (scores, outOfRange) = Distances(p, q, served, trained, null, null, column);
-                skew.Add(new ColumnDrift(column.Name, StatisticNames.JsDistance, js, DriftThresholds.JsDistance, false, js >= DriftThresholds.JsDistance, trained.Counted, scores, outOfRange));
+
+                // Both sides are samples the service picked, neither sized by anyone: the threshold never sits inside their noise.
+                var used = served.Counts.Zip(trained.Counts).Count(c => c.First + c.Second > 0);
+                var threshold = Math.Max(DriftThresholds.JsDistance, JensenShannon.NoiseFloor(served.Counted, trained.Counted, Math.Max(1, used - 1), alpha));
+                skew.Add(new ColumnDrift(column.Name, StatisticNames.JsDistance, js, threshold, false, js >= threshold, trained.Counted, scores, outOfRange));
             }
         }
 
@@ -54,7 +60,7 @@ public static class DriftEvaluator
             ? Score(pr, MergeHistograms(window.Select(b => b.Prediction!.Histogram)), null, new FeatureDriftSpec { Statistic = StatisticNames.JsDistance }, false)
             : null;
         var label = reference.Label is { } lr && window.All(b => b.Label is not null)
-            ? Score(lr, MergeHistograms(window.Select(b => b.Label!.Histogram)), MergeSketches(window.Select(b => b.Label!.Sketch)), null, false)
+            ? Score(lr, MergeHistograms(window.Select(b => b.Label!.Histogram)), MergeSketches(window.Select(b => b.Label!.Sketch)), null, false, DriftThresholds.PValue, reference.SketchedCounts)
             : null;
         var drifted = features.Count(d => d.Drifted);
         var share = features.Count == 0 ? 0 : (double)drifted / features.Count;
@@ -105,30 +111,18 @@ public static class DriftEvaluator
             return Math.Clamp(KolmogorovDistribution.Survival(n, d), 0, 1);
         }
 
-        var lambda2 = en * d * d;
-        if (lambda2 < 0.04)
-        {
-            return 1;
-        }
-
-        var sum = 0.0;
-        for (var k = 1; k <= 100; k++)
-        {
-            var term = Math.Exp(-2 * k * k * lambda2);
-            sum += (k % 2 == 1 ? 2 : -2) * term;
-            if (term < 1e-17)
-            {
-                break;
-            }
-        }
-
-        return Math.Clamp(sum, 0, 1);
+        return KolmogorovDistribution.Limit(Math.Sqrt(en) * d);
     }
 
     private static double? Time(double seconds) => double.IsNaN(seconds) ? null : seconds;
 
-    /// <summary>One column's scores; null when the window or the reference has no value of it.</summary>
-    public static ColumnDrift? Score(ColumnReference reference, FixedHistogram current, QuantileSketch? currentSketch, FeatureDriftSpec? setting, bool chunkThresholds)
+    /// <summary>
+    /// One column's scores and verdict (<see cref="DriftDecision"/>); null when the window or the reference has no value of it.
+    /// <paramref name="alpha"/> is the column's share of the model's α, and <paramref name="sketchedCounts"/> says that the reference's
+    /// numeric counts come from its sketch (a gathered reference), so that its rank error widens the band.
+    /// </summary>
+    public static ColumnDrift? Score(
+        ColumnReference reference, FixedHistogram current, QuantileSketch? currentSketch, FeatureDriftSpec? setting, bool chunkThresholds, double alpha = DriftThresholds.PValue, bool sketchedCounts = false)
     {
         var expected = FixedHistogram.FromState(reference.Histogram);
         if (current.Counted == 0 || expected.Counted == 0)
@@ -140,25 +134,13 @@ public static class DriftEvaluator
         var windowSketch = currentSketch is { Count: > 0 } c ? SketchCdf.Of(c.ToState()) : null;
         var continuous = !reference.Categorical && reference.Distinct > DriftThresholds.MaxDistinctForDiscrete && referenceSketch is not null;
         var (scores, outOfRange) = Distances(expected.Shares(), current.Shares(), expected, current, continuous ? referenceSketch : null, continuous ? windowSketch : null, reference);
-        var choice = Choose(reference, setting, chunkThresholds);
+        var choice = DriftDecision.Choose(reference, expected, current, setting, chunkThresholds, alpha, sketchedCounts);
         var score = scores.Get(choice.Statistic) ?? scores.JsDistance;
         var statistic = scores.Get(choice.Statistic) is null ? StatisticNames.JsDistance : choice.Statistic;
         var threshold = statistic == choice.Statistic ? choice.Threshold : DriftThresholds.JsDistance;
         var below = StatisticDefaults.AlertsBelow(statistic);
         var drifted = below ? score < threshold : score >= threshold;
         return new ColumnDrift(reference.Name, statistic, score, threshold, below, drifted, current.Counted, scores, outOfRange);
-    }
-
-    private static DriftTestChoice Choose(ColumnReference reference, FeatureDriftSpec? setting, bool chunkThresholds)
-    {
-        var kind = reference.Categorical ? FeatureKind.Categorical : FeatureKind.Numeric;
-        var automatic = DriftTestChooser.Choose(kind, reference.Rows, reference.Distinct);
-        var statistic = setting?.Statistic ?? automatic.Statistic;
-        var threshold = setting?.Threshold
-            ?? (chunkThresholds ? reference.ChunkThreshold : null)
-            ?? StatisticDefaults.Thresholds.GetValueOrDefault(statistic)
-            ?? automatic.Threshold;
-        return new DriftTestChoice(statistic, threshold, StatisticDefaults.AlertsBelow(statistic));
     }
 
     /// <summary>
@@ -177,8 +159,10 @@ public static class DriftEvaluator
         if (!reference.Categorical)
         {
             // A column that is not categorical has numeric bins (the profiler makes both from the same kind).
-            var (sketchD, w1) = referenceSketch is not null ? BinnedCdf.Compare(referenceSketch, (NumericHistogram)expected, current, currentSketch) : (double.NaN, double.NaN);
-            ksD = double.IsNaN(sketchD) ? StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate : sketchD;
+            // D on the bins: the exact gap of the two ECDFs at the bin edges (so never above the raw samples' D when the reference's
+            // counts are exact), which is what the band of a fixed reference bounds.
+            var w1 = referenceSketch is not null ? BinnedCdf.W1(referenceSketch, (NumericHistogram)expected, current, currentSketch) : double.NaN;
+            ksD = StreamingKolmogorovSmirnov.FromHistograms(expected, current).Estimate;
             var en = (double)expected.Counted * current.Counted / (expected.Counted + current.Counted);
             ksP = KsPValue(en, ksD.Value);
             if (referenceSketch is not null)

@@ -22,37 +22,42 @@ public static class WindowObservations
         // Cooldowns count in event time; with buckets of events, in buckets.
         var at = timed && e.WindowEnd is { } windowEnd ? windowEnd : last.Index;
         var observations = new List<AlertObservation>();
-        void Add(string kind, string subject, string statistic, double score, double threshold, bool below)
+        void Add(string kind, string subject, string statistic, double score, double threshold, bool below) => Observe(kind, subject, statistic, score, threshold, below, 0);
+        void Observe(string kind, string subject, string statistic, double score, double threshold, bool below, double cooldown)
         {
             if (double.IsFinite(score))
             {
-                observations.Add(new AlertObservation(kind, subject, statistic, score, threshold, below, start, end, e.LastSequence, at));
+                observations.Add(new AlertObservation(kind, subject, statistic, score, threshold, below, start, end, e.LastSequence, at, cooldown));
             }
         }
 
         if (settings.Drift.Alerts)
         {
+            // Consecutive windows share all but a bucket of their rows, so their verdicts come in runs: a resolved drift key opens
+            // again only on a window that shares no row with the one that resolved it.
+            var length = timed ? settings.Drift.WindowSeconds : settings.Drift.WindowBuckets;
+            void Drift(string kind, string subject, string statistic, double score, double threshold, bool below) => Observe(kind, subject, statistic, score, threshold, below, length);
             foreach (var d in e.Features)
             {
-                Add("drift", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+                Drift("drift", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
             }
 
             foreach (var (kind, d) in new[] { ("predictionDrift", e.Prediction), ("labelDrift", e.Label) })
             {
                 if (d is not null)
                 {
-                    Add(kind, d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+                    Drift(kind, d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
                 }
             }
 
             foreach (var d in e.Skew)
             {
-                Add("skew", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
+                Drift("skew", d.Name, d.Statistic, d.Score, d.Threshold, d.AlertsBelow);
             }
 
             if (e.Multivariate is { } joint)
             {
-                Add("multivariate", "pca", joint.Statistic, joint.Score, joint.Threshold, false);
+                Drift("multivariate", "pca", joint.Statistic, joint.Score, joint.Threshold, false);
             }
         }
 

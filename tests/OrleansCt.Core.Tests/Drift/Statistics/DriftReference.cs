@@ -8,6 +8,7 @@ internal static class DriftReference
 {
     private static readonly Lazy<JsonElement> Statistics = new(() => Load("tests/reference/vectors/drift_statistics_reference.json"));
     private static readonly Lazy<JsonElement> Scipy = new(() => Load("tests/reference/vectors/scipy_reference_values.json"));
+    private static readonly Lazy<JsonElement> BinnedKs = new(() => Load("tests/reference/vectors/binned_ks_scipy.json"));
 
     public static JsonElement DistributionPair(string name) => Case(Statistics.Value, "distribution_pairs", name);
 
@@ -16,6 +17,11 @@ internal static class DriftReference
     public static JsonElement ContingencyTable(string name) => Case(Statistics.Value, "contingency_tables", name);
 
     public static JsonElement KsCase(string name) => Case(Scipy.Value, "ks_2samp", name);
+
+    /// <summary>A case of binned_ks_scipy.json: how its samples are drawn, and scipy's exact two-sample KS on them.</summary>
+    public static JsonElement BinnedKsCase(string name) => Case(BinnedKs.Value, "cases", name);
+
+    public static IEnumerable<string> BinnedKsCaseNames() => BinnedKs.Value.GetProperty("cases").EnumerateArray().Select(c => c.GetProperty("case").GetString()!);
 
     public static double[] Doubles(this JsonElement e, string property) => e.GetProperty(property).EnumerateArray().Select(x => x.GetDouble()).ToArray();
 

@@ -179,6 +179,19 @@ public sealed class WindowObservationsTests
     }
 
     [Fact]
+    public void Drift_observations_hold_their_key_for_a_window_length_after_it_resolves_and_the_others_for_the_policys_cooldown()
+    {
+        var timed = Observe(Window(), new DriftSpec { WindowSeconds = 2 * Hour });
+        var counted = Observe(Window().Select(b => b with { Start = double.NaN, End = double.NaN }).ToArray(), new DriftSpec { WindowBuckets = 2 }, bucketSeconds: null);
+
+        // Timed: the window's 7,200 s; counted: its 2 buckets (the clock such a window's observations are stamped on).
+        Assert.Equal([2 * Hour, 2 * Hour], timed.Where(o => o.Kind == "drift").Select(o => o.MinCooldown));
+        Assert.Equal([2.0, 2.0], counted.Where(o => o.Kind == "drift").Select(o => o.MinCooldown));
+        Assert.All(timed.Where(o => o.Kind is "dataQuality" or "schemaChange" or "performance" or "conceptDrift"), o => Assert.Equal(0, o.MinCooldown));
+        Assert.Contains(timed, o => o.Kind == "performance");
+    }
+
+    [Fact]
     public void A_first_bucket_has_no_baseline_for_its_detectors_cumulative_drifts()
     {
         var column = ReferenceProfiler.Numeric("x", WindowData.Normal(1, 400), 10);
