@@ -71,7 +71,7 @@ public sealed partial class ModelGrain
     {
         if (_policy is not { } cached || cached.Sequence != state.Sequence)
         {
-            _policy = (state.Sequence, PolicyValidator.Validate(state.Spec(), schema.Task).Policy ?? BuiltInPolicies.Online);
+            _policy = (state.Sequence, PolicyState.Resolve(state.Policy, schema.Task));
         }
 
         return _policy.Value.Policy;

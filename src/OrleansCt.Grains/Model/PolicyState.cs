@@ -20,4 +20,13 @@ public sealed record PolicyState(
 
     /// <summary>Whether the online learner learns under this policy.</summary>
     public bool Learns() => Spec().OnlineLearning ?? true;
+
+    /// <summary>
+    /// The policy a log's control entry holds (its PolicySpec written out in full) validated back for <paramref name="task"/>; the
+    /// built-in "online" policy when none was set.
+    /// </summary>
+    public static Core.Policy.RetrainPolicy Resolve(byte[]? policy, ModelTask task) =>
+        policy is not null && JsonSerializer.Deserialize<PolicySpec>(policy, JsonDefaults.Options) is { } spec
+            ? Core.Policy.PolicyValidator.Validate(spec, task).Policy ?? Core.Policy.BuiltInPolicies.Online
+            : Core.Policy.BuiltInPolicies.Online;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using OrleansCt.Abstractions.Models;
 using OrleansCt.Abstractions.Training;
 using OrleansCt.Core.Policy;
@@ -213,10 +212,7 @@ public sealed partial class CoordinatorGrain : IRemindable
     private double NowSeconds => Now.ToUnixTimeMilliseconds() / 1000.0;
 
     /// <summary>The policy in force at the model's trigger point (the built-in "online" one when none was set).</summary>
-    private static RetrainPolicy PolicyOf(TriggerPoint point, ModelSchema schema) =>
-        point.Policy is { } json && JsonSerializer.Deserialize<PolicySpec>(json, JsonDefaults.Options) is { } spec
-            ? PolicyValidator.Validate(spec, schema.Task).Policy ?? BuiltInPolicies.Online
-            : BuiltInPolicies.Online;
+    private static RetrainPolicy PolicyOf(TriggerPoint point, ModelSchema schema) => PolicyState.Resolve(point.Policy, schema.Task);
 
     /// <summary>The retrain a policy asks for: its kind, trainer, options, seed, window and gate, by "policy".</summary>
     private static RetrainRequest RequestOf(RetrainPolicy policy)
