@@ -28,6 +28,13 @@ public interface IRegistryGrain : IGrainWithStringKey
     [Alias("Promote")]
     Task<AliasResult> Promote(string version, string reason, string by, bool switchReference);
 
+    /// <summary>
+    /// Moves <c>champion</c> back: to <paramref name="to"/>, or (null) to the version that was champion before the current one, as a
+    /// promotion whose reason says it is a rollback; drift is then measured against that version's training window, if it has one.
+    /// </summary>
+    [Alias("Rollback")]
+    Task<AliasResult> Rollback(string? to, string reason, string by);
+
     /// <summary>Activates the registry, which drives a move a crash left half done to its end.</summary>
     [Alias("Resume")]
     Task Resume();

@@ -136,6 +136,28 @@ public sealed partial class RegistryGrain(
         return await DriveAsync(move);
     }
 
+    public async Task<AliasResult> Rollback(string? to, string reason, string by)
+    {
+        if (!await EnsureSeededAsync())
+        {
+            return new AliasResult(ReadStatus.NotFound, [NotRegistered()], null);
+        }
+
+        var current = _registry.Holder(Aliases.Champion);
+        var target = to ?? _registry.HistoryOf(Aliases.Champion).LastOrDefault()?.Previous;
+        if (target is null)
+        {
+            return new AliasResult(ReadStatus.Invalid, [new FieldError("to", $"version {current} has been the champion of '{Model}' since it was registered: there is no earlier champion to roll back to")], null);
+        }
+
+        if (_registry.Find(target) is not { } version)
+        {
+            return new AliasResult(ReadStatus.NotFound, [new FieldError("to", $"'{target}' is not a version of '{Model}'")], null);
+        }
+
+        return await Promote(target, $"rollback from version {current} to version {target}: {reason}", by, switchReference: version.Window is not null);
+    }
+
     /// <summary>Has the model grain log the move (or finds it logged), then commits it; a refused entry abandons the move.</summary>
     private async Task<AliasResult> DriveAsync(AliasMove move)
     {

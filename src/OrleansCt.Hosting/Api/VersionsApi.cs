@@ -24,6 +24,7 @@ public static class VersionsApi
         api.MapGet("/versions/{version}/artifact", Artifact).WithSummary("Download a version's ML.NET zip.");
         api.MapPost("/versions/{version}/reproduce", Reproduce).WithSummary("Train the version again from the log with its recorded settings and compare predictions.");
         api.MapPost("/versions/{version}/promote", Promote).WithSummary("Make the version champion now ({\"reason\": …, \"by\": …}).");
+        api.MapPost("/rollback", Rollback).WithSummary("Make the previous champion (or {\"to\": version}) champion again ({\"reason\": …, \"by\": …}).");
         return api;
     }
 
@@ -207,6 +208,44 @@ public static class VersionsApi
             ReadStatus.Ok => Results.Json(result.Move, Json.Options),
             ReadStatus.NotFound => Problems.Of(404, "Unknown model or version.", result.Errors),
             _ => Problems.Of(409, "The version cannot be promoted.", result.Errors),
+        };
+    }
+
+    private static async Task<IResult> Rollback(string model, HttpRequest request, IGrainFactory grains, CancellationToken ct)
+    {
+        if (ModelName.Check(model) is { } nameError)
+        {
+            return Problems.Invalid([nameError]);
+        }
+
+        var body = new RollbackRequest();
+        if (request.ContentLength is > 0)
+        {
+            var (bytes, refusedBody) = await RequestBody.ReadJsonAsync(request, ct);
+            if (refusedBody is not null)
+            {
+                return refusedBody;
+            }
+
+            if (RequestBody.ParseJson<RollbackRequest>(bytes, out var refused) is not { } parsed)
+            {
+                return refused ?? Problems.Invalid("body", "must be a JSON object");
+            }
+
+            body = parsed;
+        }
+
+        if (body.Reason is { Length: > 500 } || body.By is { Length: > 200 } || body.To is { Length: > 200 })
+        {
+            return Problems.Invalid(body.Reason is { Length: > 500 } ? "reason" : body.By is { Length: > 200 } ? "by" : "to", "is too long (reason: 500 characters, by and to: 200)");
+        }
+
+        var result = await grains.GetGrain<IRegistryGrain>(model).Rollback(body.To, body.Reason ?? "rolled back by hand", body.By ?? "api");
+        return result.Status switch
+        {
+            ReadStatus.Ok => Results.Json(result.Move, Json.Options),
+            ReadStatus.NotFound => Problems.Of(404, "Unknown model or version.", result.Errors),
+            _ => Problems.Of(409, "The champion cannot be rolled back there.", result.Errors),
         };
     }
 
