@@ -79,4 +79,71 @@ public sealed class ConfidenceBasedEstimateTests
         var naive = ConfidenceBasedEstimate.Estimate(IsotonicCalibration.Fit([0, 1], [0, 1]), scores, predicted);
         Assert.True(Math.Abs(naive.Accuracy - accuracy) > 6 * se, $"uncalibrated {naive.Accuracy:F4} against {accuracy:F4}");
     }
+
+    [Fact]
+    public void Multiclass_by_hand()
+    {
+        // Identity calibrations: (0.5, 0.3, 0.2) predicted class 0 is right with 0.5; (0.1, 0.1, 0.8) predicted 2 with 0.8.
+        var identity = Enumerable.Range(0, 3).Select(_ => IsotonicCalibration.Fit([0, 1], [0, 1])).ToArray();
+
+        var accuracy = ConfidenceBasedEstimate.MulticlassAccuracy(identity, [[0.5, 0.3, 0.2], [0.1, 0.1, 0.8]], [0, 2]);
+
+        Assert.Equal(0.65, accuracy, 1e-12);
+    }
+
+    [Fact]
+    public void Multiclass_estimate_is_within_binomial_noise_of_the_accuracy_the_labels_give()
+    {
+        // Three classes; the true probabilities are softmax(z), the model reports the overconfident softmax(2z). One-vs-rest
+        // calibrations on a reference of 20,000 labelled events; 20,000 new events from a shifted z, labels from softmax(z).
+        var random = new Random(11);
+        double[] Softmax(double[] z, double scale)
+        {
+            var e = z.Select(v => Math.Exp(scale * v)).ToArray();
+            return [.. e.Select(v => v / e.Sum())];
+        }
+
+        int Draw(double[] q)
+        {
+            var u = random.NextDouble();
+            for (var k = 0; k < q.Length - 1; k++)
+            {
+                if ((u -= q[k]) < 0)
+                {
+                    return k;
+                }
+            }
+
+            return q.Length - 1;
+        }
+
+        (double[][] Reported, int[] Labels) Events(int n, double shift)
+        {
+            var reported = new double[n][];
+            var labels = new int[n];
+            for (var i = 0; i < n; i++)
+            {
+                double[] z = [random.NextDouble() * 2, (random.NextDouble() * 2) + shift, random.NextDouble()];
+                reported[i] = Softmax(z, 2);
+                labels[i] = Draw(Softmax(z, 1));
+            }
+
+            return (reported, labels);
+        }
+
+        var (referenceReported, referenceLabels) = Events(20_000, 0);
+        var calibrations = Enumerable.Range(0, 3)
+            .Select(k => IsotonicCalibration.Fit([.. referenceReported.Select(p => p[k])], [.. referenceLabels.Select(l => l == k ? 1.0 : 0.0)]))
+            .ToArray();
+        var (reported, labels) = Events(20_000, 0.5);
+        var predicted = reported.Select(p => Array.IndexOf(p, p.Max())).ToArray();
+        var accuracy = (double)predicted.Zip(labels).Count(p => p.First == p.Second) / labels.Length;
+
+        var estimate = ConfidenceBasedEstimate.MulticlassAccuracy(calibrations, reported, predicted);
+        var naive = ConfidenceBasedEstimate.MulticlassAccuracy([.. Enumerable.Range(0, 3).Select(_ => IsotonicCalibration.Fit([0, 1], [0, 1]))], reported, predicted);
+
+        var se = Math.Sqrt(accuracy * (1 - accuracy) / labels.Length);
+        Assert.True(Math.Abs(estimate - accuracy) <= 4 * se, $"estimated {estimate:F4}, the labels give {accuracy:F4} (se {se:F4})");
+        Assert.True(Math.Abs(naive - accuracy) > 6 * se, $"uncalibrated {naive:F4} against {accuracy:F4}");
+    }
 }
