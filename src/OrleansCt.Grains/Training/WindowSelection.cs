@@ -12,11 +12,4 @@ internal sealed record WindowSelection(int[]? Keep, int Holdout, WindowChoiceVie
 
     /// <summary>The newest <paramref name="count"/> of <paramref name="total"/> rows.</summary>
     public static int[] Newest(int total, int count) => [.. Enumerable.Range(total - count, count)];
-
-    public static string KindOf(PolicyWindow window) => window switch
-    {
-        FixedWindow => "fixed",
-        DynamicWindow => "dynamic",
-        _ => "representative",
-    };
 }

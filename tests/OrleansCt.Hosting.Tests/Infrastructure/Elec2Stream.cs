@@ -19,15 +19,18 @@ public static class Elec2Stream
         }
     }
 
-    /// <summary>An events body for rows [from, to), labels included.</summary>
-    public static string EventsBody(int from, int to, string idPrefix = "row")
+    /// <summary>A predict body for rows [from, to): the events body without labels (predict refuses them).</summary>
+    public static string PredictBody(int from, int to, string idPrefix = "row") => EventsBody(from, to, idPrefix, labels: false);
+
+    /// <summary>An events body for rows [from, to), labels included unless <paramref name="labels"/> is false.</summary>
+    public static string EventsBody(int from, int to, string idPrefix = "row", bool labels = true)
     {
         var header = Lines.Value[0].Split(',');
         var body = new StringBuilder("{\"events\": [");
         for (var r = from; r < to; r++)
         {
             var cells = Lines.Value[r + 1].Split(',');
-            body.Append(r > from ? "," : "").Append($$"""{"id": "{{idPrefix}}{{r}}", "time": {{r * 1800L}}, "label": "{{cells[8]}}", "features": {""");
+            body.Append(r > from ? "," : "").Append($$"""{"id": "{{idPrefix}}{{r}}", "time": {{r * 1800L}}, {{(labels ? $"\"label\": \"{cells[8]}\", " : "")}}"features": {""");
             for (var c = 0; c < 8; c++)
             {
                 var value = header[c] == "day" ? $"\"{cells[c]}\"" : cells[c];

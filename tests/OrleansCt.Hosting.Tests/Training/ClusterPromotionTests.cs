@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -24,7 +23,7 @@ namespace OrleansCt.Hosting.Tests.Training;
 /// loads its zip from the artifact store in PostgreSQL and scores the same rows to the same probabilities as the one that did.
 /// </summary>
 [Collection(SiloCollection.Name)]
-public sealed partial class ClusterPromotionTests(ITestOutputHelper output)
+public sealed class ClusterPromotionTests(ITestOutputHelper output)
 {
     private const string Model = "elec-cluster";
     private const string Path = $"v1/models/{Model}";
@@ -156,7 +155,7 @@ public sealed partial class ClusterPromotionTests(ITestOutputHelper output)
     /// <summary>Rows 1,500–1,519 of elec2 without their labels, under ids of <paramref name="prefix"/>.</summary>
     private static async Task<PredictResponse> PredictAsync(SiloProcess silo, string prefix)
     {
-        var response = await silo.Http.PostRaw($"{Path}/predict", LabelField().Replace(Elec2Stream.EventsBody(Rows, Rows + 20, prefix), ""));
+        var response = await silo.Http.PostRaw($"{Path}/predict", Elec2Stream.PredictBody(Rows, Rows + 20, prefix));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var predicted = await response.Read<PredictResponse>();
         Assert.Equal(20, predicted.Predictions.Count);
@@ -178,7 +177,4 @@ public sealed partial class ClusterPromotionTests(ITestOutputHelper output)
         select.Parameters.AddWithValue("sha", sha256);
         return Convert.ToInt64(await select.ExecuteScalarAsync() ?? 0);
     }
-
-    [GeneratedRegex("\"label\": \"(UP|DOWN)\", ")]
-    private static partial Regex LabelField();
 }

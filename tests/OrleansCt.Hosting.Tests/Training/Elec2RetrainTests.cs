@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using OrleansCt.Core.Events;
 using OrleansCt.Core.Schema;
 using OrleansCt.Hosting.Tests.Infrastructure;
@@ -15,7 +14,7 @@ namespace OrleansCt.Hosting.Tests.Training;
 /// the first retrain's log position. Run twice, it gives the same versions, digests and decisions.
 /// </summary>
 [Collection(SiloCollection.Name)]
-public sealed partial class Elec2RetrainTests
+public sealed class Elec2RetrainTests
 {
     private const string Model = "elec-ct";
 
@@ -37,7 +36,7 @@ public sealed partial class Elec2RetrainTests
         await Elec2Stream.SendAsync(http, Model, 0, 2000);
 
         // Rows 2000–2099 are predicted without labels; half their labels arrive before the first retrain, half after it.
-        (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(2000, 2100)))).EnsureSuccessStatusCode();
+        (await http.PostRaw($"v1/models/{Model}/predict", Elec2Stream.PredictBody(2000, 2100))).EnsureSuccessStatusCode();
         (await http.PostRaw($"v1/models/{Model}/labels", Labels(2000, 2050))).EnsureSuccessStatusCode();
         var promoted = await RetrainAsync(http, """{"reason": "a batch model beside the online learner", "by": "test", "trainer": "lightGbm", "seed": 7, "gate": {"maxWorsening": 0.5}}""");
         (await http.PostRaw($"v1/models/{Model}/labels", Labels(2050, 2100))).EnsureSuccessStatusCode();
@@ -96,7 +95,7 @@ public sealed partial class Elec2RetrainTests
         Assert.Equal(2199 * 1800.0, moves[1].EventTime);
 
         // No row after a control entry was answered by the version before it.
-        var after = await (await http.PostRaw($"v1/models/{Model}/predict", WithoutLabels(Elec2Stream.EventsBody(6000, 6010)))).Read<PredictResponse>();
+        var after = await (await http.PostRaw($"v1/models/{Model}/predict", Elec2Stream.PredictBody(6000, 6010))).Read<PredictResponse>();
         Assert.All(after.Predictions, p => Assert.Equal("1", p.Version));
         Assert.Equal("1", (await (await http.GetAsync($"v1/models/{Model}")).Read<ModelResponse>()).Champion);
 
@@ -138,8 +137,6 @@ public sealed partial class Elec2RetrainTests
         return "{\"labels\": [" + string.Join(",", Enumerable.Range(from, to - from).Select(r => $$"""{"id": "row{{r}}", "label": "{{lines[r + 1].Split(',')[8]}}"}""")) + "]}";
     }
 
-    private static string WithoutLabels(string body) => LabelField().Replace(body, "");
-
     /// <summary>The digest of file rows [from, to) as the trainer sees them, built from the CSV here (not from the service).</summary>
     private static string DigestOfFileRows(int from, int to)
     {
@@ -171,7 +168,4 @@ public sealed partial class Elec2RetrainTests
             .Concat(retrains.Select(r => $"{r.Id} {r.State} {r.Position} {r.Candidate} {r.PromotedAtSequence} {r.Decision!.Summary}"));
         return string.Join("\n", lines);
     }
-
-    [GeneratedRegex("\"label\": \"(UP|DOWN)\", ")]
-    private static partial Regex LabelField();
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using Npgsql;
 using OrleansCt.Hosting.Tests.Infrastructure;
 using OrleansCt.Testing;
@@ -14,7 +13,7 @@ namespace OrleansCt.Hosting.Tests.Training;
 /// from the local binaries; without either the test fails saying how to install them.)
 /// </summary>
 [Collection(SiloCollection.Name)]
-public sealed partial class PostgresRetrainTests
+public sealed class PostgresRetrainTests
 {
     private const string Model = "elec-pg";
 
@@ -95,7 +94,7 @@ public sealed partial class PostgresRetrainTests
     /// <summary>Rows 1,500–1,519 of elec2 without their labels, under ids of <paramref name="prefix"/>.</summary>
     private static async Task<PredictResponse> PredictAsync(HttpClient http, string prefix)
     {
-        var response = await http.PostRaw($"v1/models/{Model}/predict", LabelField().Replace(Elec2Stream.EventsBody(1_500, 1_520, prefix), ""));
+        var response = await http.PostRaw($"v1/models/{Model}/predict", Elec2Stream.PredictBody(1_500, 1_520, prefix));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var predicted = await response.Read<PredictResponse>();
         Assert.Equal(20, predicted.Predictions.Count);
@@ -121,7 +120,4 @@ public sealed partial class PostgresRetrainTests
         select.Parameters.AddWithValue("sha", sha256);
         return await select.ExecuteScalarAsync() as byte[];
     }
-
-    [GeneratedRegex("\"label\": \"(UP|DOWN)\", ")]
-    private static partial Regex LabelField();
 }
