@@ -78,4 +78,11 @@ public interface IModelGrain : IGrainWithStringKey
     /// </summary>
     [Alias("GetTriggerPoint"), AlwaysInterleave]
     Task<TriggerPoint> GetTriggerPoint();
+
+    /// <summary>
+    /// Hands every closed bucket in the outbox to the feature windows and waits until they have scored it (their history and alerts
+    /// are then up to date). Interleaves, so the coordinator may ask while an append waits for its decision.
+    /// </summary>
+    [Alias("FlushDrift"), AlwaysInterleave]
+    Task FlushDrift();
 }

@@ -39,6 +39,14 @@ public sealed partial class ModelGrain
         }
     }
 
+    public async Task FlushDrift()
+    {
+        if (_applier.Schema is not null)
+        {
+            await FlushWindowsAsync();
+        }
+    }
+
     public async Task<DriftResult> GetDrift(double? windowSeconds, double? from, double? to)
     {
         await _pipeline.SettleAsync();

@@ -153,11 +153,14 @@ public sealed partial class CoordinatorGrain
     }
 
     /// <summary>
-    /// The reference the feature windows score against (their groups' features together) and the buckets they flagged: the newest
+    /// The reference the feature windows score against (their groups' features together) and the buckets they flagged, once every
+    /// bucket closed so far is scored: the newest
     /// bucket of each window with a drifted feature, as the event-time interval (end − bucket, end], up to <paramref name="until"/>.
     /// </summary>
     private async Task<(Core.Drift.Windows.ReferenceProfile? Reference, List<(double Start, double End)> Drifted)> DriftFlagsAsync(Core.Schema.ModelSchema schema, double? until)
     {
+        // Live, the windows are fed off the append's path: what is closed by now is scored before the flags are read.
+        await Owner.FlushDrift();
         Core.Drift.Windows.ReferenceProfile? reference = null;
         var drifted = new List<(double, double)>();
         var bucket = schema.Definition.Monitoring.BucketSeconds;
